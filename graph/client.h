@@ -1,0 +1,69 @@
+// The one HTTP + Graph layer: URL building, token and appsecret_proof, libcurl exchange (keep-alive, gzip),
+// error bodies to typed errors, the request log. Thread-compatible: one Client per ODBC connection; cancel()
+// may be called from any thread.
+#pragma once
+
+#include <rapidjson/document.h>
+
+#include <atomic>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "graph/errors.h"
+#include "graph/request_log.h"
+#include "oauth/token_provider.h"
+
+namespace igodbc::graph {
+
+struct Config {
+  std::string baseUrl = "https://graph.facebook.com";  // GraphURL; plain http only for loopback hosts
+  std::string version = "v24.0";                       // Version
+  long timeoutSeconds = 60;                            // per request
+  long connectTimeoutSeconds = 30;
+};
+
+using Params = std::vector<std::pair<std::string, std::string>>;
+
+struct Response {
+  std::shared_ptr<const rapidjson::Document> json;  // never null on success
+  int seq = 0;                                      // the RequestLog entry, for addRows
+};
+
+// Throws std::invalid_argument with a user-facing message when the base URL is not acceptable (not http(s),
+// or plain http to a host that is not loopback).
+void validateBaseUrl(const std::string& baseUrl);
+
+class Client {
+ public:
+  Client(Config config, std::shared_ptr<oauth::TokenProvider> tokens);
+  ~Client();
+  Client(const Client&) = delete;
+  Client& operator=(const Client&) = delete;
+
+  // GET {baseUrl}/{version}/{path}?{params}&access_token=…[&appsecret_proof=…]. `path` is relative and
+  // already validated by the caller ("me/accounts", "17841405822304914/media", "" for ?ids=); parameter
+  // values are URL-encoded here. Throws GraphError / NetworkError / CancelledError / TimeoutError /
+  // oauth::AuthError.
+  Response get(std::string_view path, const Params& params);
+  // GET an absolute URL taken from paging.next, verbatim (it already carries the token and parameters).
+  Response getUrl(const std::string& absoluteUrl);
+
+  void cancel();       // any thread: the in-flight transfer (and the next ones) fail with CancelledError
+  void clearCancel();  // the driver calls this when a new statement starts
+
+  RequestLog& log() { return *log_; }
+  const Config& config() const { return config_; }
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  Config config_;
+  std::shared_ptr<oauth::TokenProvider> tokens_;
+  std::shared_ptr<RequestLog> log_;
+  std::atomic<bool> cancelled_{false};
+};
+
+}  // namespace igodbc::graph

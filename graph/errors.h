@@ -1,0 +1,51 @@
+// Typed failures of a Graph exchange. sql/ turns them into SQLSTATEs (data-model 1.7); the text never holds a
+// secret.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace igodbc::graph {
+
+// The server answered with a Graph error body {"error": {...}} (or a non-2xx status without one).
+class GraphError : public std::runtime_error {
+ public:
+  GraphError(std::string what, int httpStatus, int code, int subcode, std::string type, std::string graphMessage,
+             std::string fbtraceId, bool transient)
+      : std::runtime_error(std::move(what)),
+        httpStatus(httpStatus),
+        code(code),
+        subcode(subcode),
+        type(std::move(type)),
+        graphMessage(std::move(graphMessage)),
+        fbtraceId(std::move(fbtraceId)),
+        transient(transient) {}
+
+  int httpStatus;
+  int code;     // error.code; 0 when the body had none
+  int subcode;  // error.error_subcode; 0 when absent
+  std::string type;
+  std::string graphMessage;
+  std::string fbtraceId;
+  bool transient;
+};
+
+// No usable answer: DNS, connect, TLS, reset, truncated or unparsable body (SQLSTATE 08S01).
+class NetworkError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The request was abandoned because the application cancelled the statement (SQLSTATE HY008).
+class CancelledError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The per-request or statement time budget ran out (SQLSTATE HYT00).
+class TimeoutError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+}  // namespace igodbc::graph

@@ -1,0 +1,84 @@
+// The SQL data model, declared once. Everything else (virtual-table shapes, catalog functions, fields=
+// lists, generated docs, tests) reads these declarations; nothing here knows about ODBC, SQLite or HTTP.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace igodbc::schema {
+
+enum class SqlType { Varchar, WVarchar, BigInt, Integer, Double, Bit, Timestamp, Date };
+enum class TableKind { Table, View, SystemTable };
+
+// Which operators on a column the planner may turn into Graph request parameters (data-model 1.5 P2).
+enum Push : unsigned {
+  kPushNone = 0,
+  kPushEq = 1u << 0,     // col = v
+  kPushIn = 1u << 1,     // col IN (...), received whole through sqlite3_vtab_in
+  kPushRange = 1u << 2,  // <, <=, >, >= (a Timestamp becomes since/until)
+  kPushNull = 1u << 3,   // IS NULL / IS NOT NULL (re-checked by the cursor only)
+};
+
+// Availability rules for a column's Graph field.
+enum ColumnFlag : unsigned {
+  kFlagNone = 0,
+  kNoCase = 1u << 0,              // compared with COLLATE NOCASE (usernames, hashtag names)
+  kFacebookLoginOnly = 1u << 1,   // not requested with Instagram Login; NULL there
+  kInstagramLoginOnly = 1u << 2,  // not requested with Facebook Login; NULL there
+};
+
+// Where a column's value comes from. Json: the path in the Graph object ("a", "a.b", "a[]" for a
+// comma-joined array). Path: the ID in the request path (the account being walked). Parent: the ID of the
+// enclosing object (the album of a child). Derived: computed by the driver (positions, sequence numbers).
+enum class Origin { Json, Path, Parent, Derived };
+
+struct Column {
+  std::string_view name;
+  SqlType type;
+  int size;  // COLUMN_SIZE: characters for VARCHAR, UTF-16 code units for WVARCHAR; ignored for numbers
+  bool nullable;
+  Origin origin;
+  std::string_view json;  // Graph JSON path when origin == Json
+  unsigned push = kPushNone;
+  unsigned flags = kFlagNone;
+  std::string_view availableFrom = {};  // "YYYY-MM-DD": the field exists on all versions from that day
+  std::string_view notes = {};
+};
+
+// How a table's rows are fetched; sql/ has one fetch strategy per value.
+enum class Source { Accounts, Pages, Media, MediaChildren, SysRequests };
+
+struct ForeignKey {
+  std::string_view column;
+  std::string_view refTable;
+  std::string_view refColumn;
+};
+
+struct Table {
+  std::string_view name;
+  TableKind kind;
+  Source source;
+  std::vector<Column> columns;
+  std::vector<std::string_view> primaryKey;
+  std::vector<std::vector<std::string_view>> uniqueKeys;
+  std::vector<ForeignKey> foreignKeys;
+  std::string_view purpose;
+  std::string_view readOnlyHint = {};  // appended to "Instagram.X is read-only"
+};
+
+// The one schema every Instagram object lives in (data-model 1.1).
+inline constexpr std::string_view kSchemaName = "Instagram";
+
+const std::vector<Table>& allTables();
+const Table* findTable(std::string_view name);                  // case-insensitive; nullptr if unknown
+int columnIndex(const Table& table, std::string_view name);     // case-insensitive; -1 if unknown
+std::string_view typeName(SqlType type);                         // "VARCHAR", "WVARCHAR", "BIGINT", ...
+std::string declaredType(const Column& column);                  // "VARCHAR(32)", "TIMESTAMP", ...
+std::string_view tableKindName(TableKind kind);                  // "TABLE", "VIEW", "SYSTEM TABLE"
+// The CREATE TABLE statement handed to sqlite3_declare_vtab: declared types and NOCASE collations.
+std::string createTableSql(const Table& table);
+// The top-level Graph field behind a JSON path: "owner.id" -> "owner", "tasks[]" -> "tasks".
+std::string_view graphField(std::string_view jsonPath);
+
+}  // namespace igodbc::schema

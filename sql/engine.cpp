@@ -1,0 +1,243 @@
+// One SQLite connection per ODBC connection: Instagram tables in the attached "Instagram" schema, scratch
+// tables in "main".
+#include "sql/engine.h"
+
+#include <sqlite3.h>
+
+#include "graph/client.h"
+#include "sql/instagram_tables.h"
+
+namespace igodbc::sql {
+
+namespace {
+bool contains(const std::string& s, const char* needle) { return s.find(needle) != std::string::npos; }
+}  // namespace
+
+Engine::Engine(Settings settings, std::shared_ptr<graph::Client> graph)
+    : settings_(std::move(settings)), graph_(std::move(graph)) {
+  int rc = sqlite3_open_v2(":memory:", &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                           nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw EngineError({"HY001", 0, prefixed("Cannot open the SQL engine: " + msg)});
+  }
+  sqlite3_extended_result_codes(db_, 1);
+  exec("ATTACH DATABASE ':memory:' AS Instagram");
+  attachInstagramTables(*this);
+}
+
+Engine::~Engine() {
+  if (db_) sqlite3_close_v2(db_);
+}
+
+void Engine::exec(const char* sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : "unknown error";
+    sqlite3_free(err);
+    throw EngineError({"HY000", 0, prefixed(msg)});
+  }
+}
+
+std::unique_ptr<Statement> Engine::prepare(std::string_view sql) {
+  pendingError_.reset();
+  warnings_.clear();
+  sqlite3_stmt* stmt = nullptr;
+  const char* tail = nullptr;
+  int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, &tail);
+  if (rc != SQLITE_OK) throw EngineError(translateSqliteError(rc));
+  if (!stmt) throw EngineError({"42000", 0, prefixed("The statement is empty")});
+  return std::unique_ptr<Statement>(new Statement(*this, stmt));
+}
+
+void Engine::interrupt() {
+  if (graph_) graph_->cancel();
+  sqlite3_interrupt(db_);
+}
+
+void Engine::beginStatement() {
+  pendingError_.reset();
+  warnings_.clear();
+  if (graph_) {
+    graph_->clearCancel();
+    graph_->log().beginStatement();
+  }
+  if (!autocommit_ && !txnOpen_ && sqlite3_get_autocommit(db_)) {
+    exec("BEGIN");
+    txnOpen_ = true;
+  }
+}
+
+void Engine::setAutocommit(bool on) {
+  if (on && txnOpen_) commit();
+  autocommit_ = on;
+}
+
+void Engine::commit() {
+  if (!sqlite3_get_autocommit(db_)) exec("COMMIT");
+  txnOpen_ = false;
+}
+
+void Engine::rollback() {
+  if (!sqlite3_get_autocommit(db_)) exec("ROLLBACK");
+  txnOpen_ = false;
+}
+
+std::vector<std::pair<std::string, std::string>> Engine::scratchTables() {
+  std::vector<std::pair<std::string, std::string>> out;
+  sqlite3_stmt* stmt = nullptr;
+  const char* q =
+      "SELECT name, upper(type) FROM main.sqlite_schema WHERE type IN ('table','view') AND name NOT LIKE "
+      "'sqlite\\_%' ESCAPE '\\' ORDER BY name";
+  if (sqlite3_prepare_v2(db_, q, -1, &stmt, nullptr) != SQLITE_OK) return out;
+  while (sqlite3_step(stmt) == SQLITE_ROW)
+    out.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)),
+                     reinterpret_cast<const char*>(sqlite3_column_text(stmt, 1)));
+  sqlite3_finalize(stmt);
+  return out;
+}
+
+void Engine::setPendingError(Diagnostic d) {
+  if (!pendingError_) pendingError_ = std::make_unique<Diagnostic>(std::move(d));
+}
+
+void Engine::addWarning(Diagnostic d) {
+  for (const Diagnostic& w : warnings_)
+    if (w.sqlstate == d.sqlstate && w.message == d.message) return;
+  warnings_.push_back(std::move(d));
+}
+
+Diagnostic Engine::translateSqliteError(int rc) const {
+  if (pendingError_) return *pendingError_;
+  std::string msg = sqlite3_errmsg(db_);
+  int primary = rc & 0xff;
+  std::string state = "HY000";
+  if (primary == SQLITE_INTERRUPT) {
+    return {"HY008", 0, prefixed("The statement was cancelled")};
+  } else if (primary == SQLITE_CONSTRAINT) {
+    state = "23000";
+  } else if (primary == SQLITE_NOMEM) {
+    state = "HY001";
+  } else if (contains(msg, "no such table")) {
+    state = "42S02";
+  } else if (contains(msg, "no such column")) {
+    state = "42S22";
+  } else if (contains(msg, "already exists")) {
+    state = contains(msg, "index") ? "42S11" : "42S01";
+  } else if (contains(msg, "syntax error") || contains(msg, "near \"") || contains(msg, "incomplete input") ||
+             contains(msg, "no such function") || contains(msg, "wrong number of arguments") ||
+             contains(msg, "misuse of aggregate") || contains(msg, "no query solution")) {
+    state = "42000";
+  } else if (primary == SQLITE_RANGE) {
+    state = "07009";
+  } else if (primary == SQLITE_READONLY) {
+    state = "25000";
+  }
+  return {state, rc, prefixed(msg)};
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+Statement::Statement(Engine& engine, sqlite3_stmt* stmt) : engine_(engine), stmt_(stmt) {
+  int n = sqlite3_column_count(stmt_);
+  columns_.reserve(static_cast<size_t>(n));
+  for (int i = 0; i < n; ++i) {
+    ResultColumn c;
+    auto text = [](const char* s) { return s ? std::string(s) : std::string(); };
+    c.label = text(sqlite3_column_name(stmt_, i));
+    c.baseColumn = text(sqlite3_column_origin_name(stmt_, i));
+    c.baseTable = text(sqlite3_column_table_name(stmt_, i));
+    c.schemaName = text(sqlite3_column_database_name(stmt_, i));
+    c.declType = text(sqlite3_column_decltype(stmt_, i));
+    if (!c.baseTable.empty() && !c.baseColumn.empty()) {
+      int notNull = 0;
+      if (sqlite3_table_column_metadata(engine_.db_, c.schemaName.c_str(), c.baseTable.c_str(),
+                                        c.baseColumn.c_str(), nullptr, nullptr, &notNull, nullptr,
+                                        nullptr) == SQLITE_OK)
+        c.nullable = notNull == 0;
+    }
+    columns_.push_back(std::move(c));
+  }
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+int Statement::parameterCount() const { return sqlite3_bind_parameter_count(stmt_); }
+
+namespace {
+void checkBind(Engine& e, int rc) {
+  if (rc != SQLITE_OK)
+    throw EngineError({rc == SQLITE_RANGE ? "07009" : "HY000", rc,
+                       prefixed(std::string("Cannot bind the parameter: ") + sqlite3_errstr(rc))});
+  (void)e;
+}
+}  // namespace
+
+void Statement::bindNull(int i) { checkBind(engine_, sqlite3_bind_null(stmt_, i)); }
+void Statement::bindInt64(int i, int64_t v) { checkBind(engine_, sqlite3_bind_int64(stmt_, i, v)); }
+void Statement::bindDouble(int i, double v) { checkBind(engine_, sqlite3_bind_double(stmt_, i, v)); }
+void Statement::bindText(int i, std::string_view s) {
+  checkBind(engine_, sqlite3_bind_text64(stmt_, i, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+}
+void Statement::bindBlob(int i, const void* data, size_t size) {
+  checkBind(engine_, sqlite3_bind_blob64(stmt_, i, data ? data : "", size, SQLITE_TRANSIENT));
+}
+void Statement::clearBindings() { sqlite3_clear_bindings(stmt_); }
+
+bool Statement::step() {
+  if (!started_) {
+    engine_.beginStatement();
+    started_ = true;
+  }
+  int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) {
+    changes_ = sqlite3_changes64(engine_.db_);
+    return false;
+  }
+  Diagnostic d = engine_.translateSqliteError(rc);
+  sqlite3_reset(stmt_);
+  engine_.pendingError_.reset();
+  throw EngineError(std::move(d));
+}
+
+ValueType Statement::type(int col) const {
+  switch (sqlite3_column_type(stmt_, col)) {
+    case SQLITE_INTEGER: return ValueType::Integer;
+    case SQLITE_FLOAT: return ValueType::Real;
+    case SQLITE_TEXT: return ValueType::Text;
+    case SQLITE_BLOB: return ValueType::Blob;
+    default: return ValueType::Null;
+  }
+}
+
+int64_t Statement::getInt64(int col) const { return sqlite3_column_int64(stmt_, col); }
+double Statement::getDouble(int col) const { return sqlite3_column_double(stmt_, col); }
+
+std::string_view Statement::getText(int col) const {
+  const unsigned char* p = sqlite3_column_text(stmt_, col);
+  int n = sqlite3_column_bytes(stmt_, col);
+  return p ? std::string_view(reinterpret_cast<const char*>(p), static_cast<size_t>(n)) : std::string_view();
+}
+
+std::string_view Statement::getBlob(int col) const {
+  const void* p = sqlite3_column_blob(stmt_, col);
+  int n = sqlite3_column_bytes(stmt_, col);
+  return p ? std::string_view(static_cast<const char*>(p), static_cast<size_t>(n)) : std::string_view();
+}
+
+void Statement::reset() {
+  sqlite3_reset(stmt_);
+  started_ = false;
+  changes_ = 0;
+}
+
+std::vector<Diagnostic> Statement::takeWarnings() {
+  std::vector<Diagnostic> w;
+  w.swap(engine_.warnings_);
+  return w;
+}
+
+}  // namespace igodbc::sql

@@ -1,0 +1,138 @@
+// The SQL engine of one ODBC connection: one SQLite connection with the Instagram virtual tables attached as
+// schema "Instagram" and local scratch tables in "main". driver/ talks to SQLite only through this header.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sql/diagnostic.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace igodbc::graph {
+class Client;
+}
+
+namespace igodbc::sql {
+
+// What the Instagram tables need from the connection (data-model 1.9).
+struct Settings {
+  std::string authMode = "FacebookLogin";     // or "InstagramLogin"
+  std::vector<std::string> businessAccountIds;  // empty: discover through /me/accounts
+  int pageSize = 100;                           // upper bound per edge (1..100)
+  std::string metricRulesDate;                  // YYYY-MM-DD; empty = today (UTC)
+};
+
+enum class ValueType { Null, Integer, Real, Text, Blob };
+
+struct ResultColumn {
+  std::string label;       // the column's name in the result (AS alias or expression text)
+  std::string baseColumn;  // origin column, empty for expressions
+  std::string baseTable;   // origin table, empty for expressions
+  std::string schemaName;  // "Instagram" for Instagram objects, "main" for scratch tables
+  std::string declType;    // declared type, e.g. "VARCHAR(32)"; empty for expressions
+  bool nullable = true;    // false only when the origin column is NOT NULL
+};
+
+class Engine;
+
+class Statement {
+ public:
+  ~Statement();
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  int columnCount() const { return static_cast<int>(columns_.size()); }
+  const ResultColumn& column(int i) const { return columns_.at(static_cast<size_t>(i)); }
+  int parameterCount() const;
+  bool returnsRows() const { return !columns_.empty(); }
+
+  // Parameters are 1-based, as in ODBC and SQLite.
+  void bindNull(int i);
+  void bindInt64(int i, int64_t v);
+  void bindDouble(int i, double v);
+  void bindText(int i, std::string_view utf8);
+  void bindBlob(int i, const void* data, size_t size);
+  void clearBindings();
+
+  // Runs until the next row. Returns true with a row available, false when done. Throws EngineError.
+  bool step();
+  ValueType type(int col) const;
+  int64_t getInt64(int col) const;
+  double getDouble(int col) const;
+  std::string_view getText(int col) const;  // UTF-8; valid until the next step/reset
+  std::string_view getBlob(int col) const;
+
+  // Back to before the first step (bindings are kept). Starts a new execution.
+  void reset();
+  // Rows changed by the last INSERT/UPDATE/DELETE execution.
+  int64_t changes() const { return changes_; }
+  // Warnings collected during the last execution (SQL_SUCCESS_WITH_INFO); cleared by the call.
+  std::vector<Diagnostic> takeWarnings();
+
+ private:
+  friend class Engine;
+  Statement(Engine& engine, sqlite3_stmt* stmt);
+  Engine& engine_;
+  sqlite3_stmt* stmt_;
+  std::vector<ResultColumn> columns_;
+  bool started_ = false;
+  int64_t changes_ = 0;
+};
+
+class Engine {
+ public:
+  // Opens the SQLite connection and attaches the Instagram tables. `graph` may be null (catalog-only tests).
+  Engine(Settings settings, std::shared_ptr<graph::Client> graph);
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  // Prepares one SQL statement (ODBC escapes must already be translated). Makes no Graph call.
+  // Throws EngineError (42000 syntax, 42S02 unknown table, 42S22 unknown column, 42000 missing filter...).
+  std::unique_ptr<Statement> prepare(std::string_view sql);
+
+  // From any thread: stops the running statement and its in-flight HTTP request (SQLCancel).
+  void interrupt();
+
+  // Scratch-table transactions (autocommit off in ODBC terms).
+  void setAutocommit(bool on);
+  bool autocommit() const { return autocommit_; }
+  void commit();
+  void rollback();
+
+  // Local scratch tables and views: (name, type "TABLE"/"VIEW").
+  std::vector<std::pair<std::string, std::string>> scratchTables();
+
+  const Settings& settings() const { return settings_; }
+  graph::Client* graph() const { return graph_.get(); }
+  sqlite3* handle() const { return db_; }
+
+  // Used by the Instagram virtual tables: a structured error or warnings raised while SQLite runs a step.
+  void setPendingError(Diagnostic d);
+  void addWarning(Diagnostic d);
+
+ private:
+  friend class Statement;
+  Diagnostic translateSqliteError(int rc) const;
+  void exec(const char* sql);
+  void beginStatement();
+
+  Settings settings_;
+  std::shared_ptr<graph::Client> graph_;
+  sqlite3* db_ = nullptr;
+  bool autocommit_ = true;
+  bool txnOpen_ = false;
+  std::unique_ptr<Diagnostic> pendingError_;
+  std::vector<Diagnostic> warnings_;
+};
+
+// Rewrites ODBC escape sequences ({fn …}, {d …}, {t …}, {ts …}, {oj …}, {escape …}, {call …}, {?= call …})
+// into SQLite syntax, leaving quoted text and comments alone. Throws EngineError (42000) when malformed.
+std::string translateEscapes(std::string_view odbcSql);
+
+}  // namespace igodbc::sql
