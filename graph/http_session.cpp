@@ -1,0 +1,191 @@
+#include "graph/http_session.h"
+
+#include <cerrno>
+#include <cstring>
+#include <mutex>
+#include <new>
+#include <stdexcept>
+#include <string_view>
+
+#include "graph/errors.h"
+#include "graph/redact.h"
+#include "graph/url.h"
+
+namespace igodbc::graph {
+
+namespace {
+
+constexpr int kPollMs = 100;  // the longest a cancel waits when curl_multi_wakeup is not reached
+
+// The state the curl callbacks of one transfer write to.
+struct Transfer {
+  std::string body;
+  std::string apiVersion;
+  bool tooLarge = false;
+  const std::atomic<bool>* cancelled = nullptr;
+};
+
+size_t onBody(char* data, size_t size, size_t count, void* user) {
+  auto* t = static_cast<Transfer*>(user);
+  size_t n = size * count;
+  if (t->body.size() + n > kMaxBodyBytes) {
+    t->tooLarge = true;
+    return 0;  // aborts with CURLE_WRITE_ERROR
+  }
+  t->body.append(data, n);
+  return n;
+}
+
+size_t onHeader(char* data, size_t size, size_t count, void* user) {
+  auto* t = static_cast<Transfer*>(user);
+  size_t n = size * count;
+  std::string_view line(data, n);
+  if (line.substr(0, 5) == "HTTP/") t->apiVersion.clear();  // a new response (after 100 Continue)
+  constexpr std::string_view kName = "facebook-api-version:";
+  if (line.size() >= kName.size() && strncasecmp(line.data(), kName.data(), kName.size()) == 0) {
+    line.remove_prefix(kName.size());
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    while (!line.empty() && (line.back() == '\r' || line.back() == '\n' || line.back() == ' ')) line.remove_suffix(1);
+    t->apiVersion = std::string(line.substr(0, 32));
+  }
+  return n;
+}
+
+int onProgress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  return static_cast<Transfer*>(user)->cancelled->load() ? 1 : 0;  // non-zero aborts the transfer
+}
+
+void globalInit() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) throw std::runtime_error("curl_global_init failed");
+  });
+}
+
+// Detaches the easy handle from the multi handle however perform() leaves.
+struct Attached {
+  CURLM* multi;
+  CURL* easy;
+  ~Attached() { curl_multi_remove_handle(multi, easy); }
+};
+
+std::string scrubAll(std::string text, const std::vector<std::string>& secrets) {
+  for (const std::string& s : secrets) text = scrubSecret(std::move(text), s);
+  return text;
+}
+
+}  // namespace
+
+HttpSession::HttpSession(long timeoutSeconds, long connectTimeoutSeconds, const std::atomic<bool>& cancelled)
+    : easy_(nullptr), multi_(nullptr), cancelled_(cancelled) {
+  globalInit();
+  easy_ = curl_easy_init();
+  multi_ = curl_multi_init();
+  if (easy_ == nullptr || multi_ == nullptr) {
+    if (easy_ != nullptr) curl_easy_cleanup(easy_);
+    if (multi_ != nullptr) curl_multi_cleanup(multi_);
+    throw std::bad_alloc();
+  }
+  curl_easy_setopt(easy_, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(easy_, CURLOPT_ACCEPT_ENCODING, "");  // every encoding libcurl can decode (gzip, ...)
+  curl_easy_setopt(easy_, CURLOPT_USERAGENT, "instagram-odbc/0.1");
+  curl_easy_setopt(easy_, CURLOPT_TIMEOUT, timeoutSeconds > 0 ? timeoutSeconds : 0L);
+  curl_easy_setopt(easy_, CURLOPT_CONNECTTIMEOUT, connectTimeoutSeconds > 0 ? connectTimeoutSeconds : 0L);
+  curl_easy_setopt(easy_, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl_easy_setopt(easy_, CURLOPT_SSL_VERIFYHOST, 2L);
+  // Tokens ride in URLs: never let a server redirect them elsewhere, nor use another protocol.
+  curl_easy_setopt(easy_, CURLOPT_FOLLOWLOCATION, 0L);
+  curl_easy_setopt(easy_, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(easy_, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(kMaxBodyBytes));
+  curl_easy_setopt(easy_, CURLOPT_TCP_KEEPALIVE, 1L);
+  curl_easy_setopt(easy_, CURLOPT_NOPROGRESS, 0L);
+  curl_easy_setopt(easy_, CURLOPT_XFERINFOFUNCTION, onProgress);
+  curl_easy_setopt(easy_, CURLOPT_WRITEFUNCTION, onBody);
+  curl_easy_setopt(easy_, CURLOPT_HEADERFUNCTION, onHeader);
+}
+
+HttpSession::~HttpSession() {
+  curl_multi_cleanup(multi_);
+  curl_easy_cleanup(easy_);
+}
+
+void HttpSession::wakeup() { curl_multi_wakeup(multi_); }
+
+HttpResult HttpSession::perform(const HttpRequest& request, const std::vector<std::string>& secrets) {
+  if (cancelled_) throw CancelledError(kCancelledMessage);
+  Transfer t;
+  t.cancelled = &cancelled_;
+  char errbuf[CURL_ERROR_SIZE] = {0};
+  curl_slist* headers = nullptr;
+
+  curl_easy_setopt(easy_, CURLOPT_URL, request.url.c_str());
+  curl_easy_setopt(easy_, CURLOPT_WRITEDATA, &t);
+  curl_easy_setopt(easy_, CURLOPT_HEADERDATA, &t);
+  curl_easy_setopt(easy_, CURLOPT_XFERINFODATA, &t);
+  curl_easy_setopt(easy_, CURLOPT_ERRORBUFFER, errbuf);
+  if (request.method == "POST") {
+    curl_easy_setopt(easy_, CURLOPT_CUSTOMREQUEST, nullptr);
+    curl_easy_setopt(easy_, CURLOPT_POST, 1L);
+    curl_easy_setopt(easy_, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.formBody.size()));
+    curl_easy_setopt(easy_, CURLOPT_COPYPOSTFIELDS, request.formBody.c_str());
+    headers = curl_slist_append(headers, "Content-Type: application/x-www-form-urlencoded");
+    headers = curl_slist_append(headers, "Expect:");  // no 100-continue round trip
+  } else {
+    curl_easy_setopt(easy_, CURLOPT_HTTPGET, 1L);  // also undoes an earlier POST
+    curl_easy_setopt(easy_, CURLOPT_CUSTOMREQUEST, request.method == "GET" ? nullptr : request.method.c_str());
+  }
+  curl_easy_setopt(easy_, CURLOPT_HTTPHEADER, headers);
+  struct HeaderList {
+    curl_slist* list;
+    ~HeaderList() { curl_slist_free_all(list); }
+  } headerGuard{headers};
+
+  CURLcode result = CURLE_OK;
+  {
+    if (curl_multi_add_handle(multi_, easy_) != CURLM_OK) throw NetworkError("Could not start the HTTP request");
+    Attached attached{multi_, easy_};
+    int running = 1;
+    while (true) {
+      CURLMcode mc = curl_multi_perform(multi_, &running);
+      if (mc != CURLM_OK) throw NetworkError(std::string("HTTP transfer failed: ") + curl_multi_strerror(mc));
+      if (running == 0) break;
+      if (cancelled_) throw CancelledError(kCancelledMessage);
+      mc = curl_multi_poll(multi_, nullptr, 0, kPollMs, nullptr);
+      if (mc != CURLM_OK) throw NetworkError(std::string("HTTP transfer failed: ") + curl_multi_strerror(mc));
+    }
+    int queued = 0;
+    while (CURLMsg* msg = curl_multi_info_read(multi_, &queued))
+      if (msg->msg == CURLMSG_DONE && msg->easy_handle == easy_) result = msg->data.result;
+  }
+  // The handle keeps pointers to these buffers; clear them before they go out of scope.
+  curl_easy_setopt(easy_, CURLOPT_HTTPHEADER, nullptr);
+  curl_easy_setopt(easy_, CURLOPT_ERRORBUFFER, nullptr);
+
+  if (result == CURLE_OK) {
+    HttpResult out;
+    curl_easy_getinfo(easy_, CURLINFO_RESPONSE_CODE, &out.status);
+    out.body = std::move(t.body);
+    out.apiVersion = std::move(t.apiVersion);
+    return out;
+  }
+
+  if (result == CURLE_ABORTED_BY_CALLBACK || cancelled_) throw CancelledError(kCancelledMessage);
+  std::string origin = urlOrigin(request.url);
+  if (t.tooLarge || result == CURLE_FILESIZE_EXCEEDED)
+    throw NetworkError("The Graph API response from " + origin + " exceeded " +
+                       std::to_string(kMaxBodyBytes >> 20) + " MiB");
+  std::string detail = errbuf[0] != '\0' ? errbuf : curl_easy_strerror(result);
+  if (result == CURLE_OPERATION_TIMEDOUT)
+    throw TimeoutError(scrubAll("Timed out talking to " + origin + ": " + detail, secrets));
+  if (result == CURLE_COULDNT_CONNECT) {
+    long osErrno = 0;
+    curl_easy_getinfo(easy_, CURLINFO_OS_ERRNO, &osErrno);
+    if (osErrno != 0) detail = std::strerror(static_cast<int>(osErrno));
+    throw NetworkError(scrubAll("Could not connect to " + origin + ": " + detail, secrets));
+  }
+  if (result == CURLE_COULDNT_RESOLVE_HOST)
+    throw NetworkError(scrubAll("Could not resolve the host of " + origin + ": " + detail, secrets));
+  throw NetworkError(scrubAll("Network error talking to " + origin + ": " + detail, secrets));
+}
+
+}  // namespace igodbc::graph
