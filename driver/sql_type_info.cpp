@@ -42,8 +42,8 @@ SqlTypeInfo sqlTypeInfo(std::string_view declType) {
     return text(SQL_WVARCHAR, "WVARCHAR", declaredLength(t, 255), 2);
   if (starts("VARCHAR") || starts("CHAR")) return text(SQL_VARCHAR, "VARCHAR", declaredLength(t, 255), 1);
   if (t == "BIGINT") return number(SQL_BIGINT, "BIGINT", 19, 20, 8);
-  if (t == "INTEGER" || t == "INT" || t == "SMALLINT" || t == "TINYINT")
-    return number(t == "INTEGER" || t == "INT" ? SQL_INTEGER : SQL_INTEGER, "INTEGER", 10, 11, 4);
+  if (t == "INTEGER" || t == "INT") return number(SQL_INTEGER, "INTEGER", 10, 11, 4);
+  if (t == "SMALLINT" || t == "TINYINT") return number(SQL_SMALLINT, "SMALLINT", 5, 6, 2);
   if (t == "DOUBLE" || t == "REAL" || t == "FLOAT" || starts("DOUBLE"))
     return number(SQL_DOUBLE, "DOUBLE", 15, 24, 8);
   if (t == "BIT" || t == "BOOLEAN") {

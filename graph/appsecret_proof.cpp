@@ -12,7 +12,8 @@ std::string hmacSha256Hex(const std::string& key, const std::string& message) {
   unsigned int length = 0;
   // The one-shot HMAC() is not deprecated in OpenSSL 3 (only the HMAC_CTX API is).
   if (HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
-           reinterpret_cast<const unsigned char*>(message.data()), message.size(), digest, &length) == nullptr)
+           reinterpret_cast<const unsigned char*>(message.data()), message.size(), digest,
+           &length) == nullptr)
     throw std::runtime_error("HMAC-SHA256 failed");
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;

@@ -50,6 +50,11 @@ class Client {
   Response get(std::string_view path, const Params& params);
   // GET an absolute URL taken from paging.next, verbatim (it already carries the token and parameters).
   Response getUrl(const std::string& absoluteUrl);
+  // POST {baseUrl}/{version}/{path} with `form` (plus access_token and appsecret_proof) as an
+  // application/x-www-form-urlencoded body. For writes; same errors as get().
+  Response post(std::string_view path, const Params& form);
+  // DELETE {baseUrl}/{version}/{path}?access_token=…[&appsecret_proof=…]. Same errors as get().
+  Response del(std::string_view path);
 
   void cancel();       // any thread: the in-flight transfer (and the next ones) fail with CancelledError
   void clearCancel();  // the driver calls this when a new statement starts

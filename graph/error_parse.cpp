@@ -61,19 +61,32 @@ std::string clean(std::string text, const std::vector<std::string>& secrets) {
 
 const char* reasonPhrase(int status) {
   switch (status) {
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 408: return "Request Timeout";
-    case 413: return "Payload Too Large";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    default: return nullptr;
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 408:
+      return "Request Timeout";
+    case 413:
+      return "Payload Too Large";
+    case 429:
+      return "Too Many Requests";
+    case 500:
+      return "Internal Server Error";
+    case 502:
+      return "Bad Gateway";
+    case 503:
+      return "Service Unavailable";
+    case 504:
+      return "Gateway Timeout";
+    default:
+      return nullptr;
   }
 }
 
@@ -108,7 +121,8 @@ std::optional<GraphError> graphErrorFromJson(int httpStatus, const rapidjson::Va
                     std::move(fbtrace), boolMember(e, "is_transient"));
 }
 
-GraphError graphErrorFromResponse(int httpStatus, std::string_view body, const std::vector<std::string>& secrets) {
+GraphError graphErrorFromResponse(int httpStatus, std::string_view body,
+                                  const std::vector<std::string>& secrets) {
   std::string parseError;
   if (auto doc = parseJsonBody(body, parseError)) {
     if (auto err = graphErrorFromJson(httpStatus, *doc, secrets)) return std::move(*err);
@@ -117,7 +131,8 @@ GraphError graphErrorFromResponse(int httpStatus, std::string_view body, const s
   if (const char* reason = reasonPhrase(httpStatus)) status += std::string(" (") + reason + ")";
   std::string what = "The Graph API answered HTTP " + status + " without an error description";
   // Overload and gateway answers are worth retrying; the retry policy decides.
-  bool transient = httpStatus == 429 || httpStatus == 500 || httpStatus == 502 || httpStatus == 503 || httpStatus == 504;
+  bool transient =
+      httpStatus == 429 || httpStatus == 500 || httpStatus == 502 || httpStatus == 503 || httpStatus == 504;
   return GraphError(what, httpStatus, 0, 0, "", what, "", transient);
 }
 

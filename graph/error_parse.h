@@ -19,6 +19,7 @@ std::optional<GraphError> graphErrorFromJson(int httpStatus, const rapidjson::Va
                                              const std::vector<std::string>& secrets);
 
 // A non-2xx answer: the Graph error in `body` when it has one, else a code-0 GraphError naming the status.
-GraphError graphErrorFromResponse(int httpStatus, std::string_view body, const std::vector<std::string>& secrets);
+GraphError graphErrorFromResponse(int httpStatus, std::string_view body,
+                                  const std::vector<std::string>& secrets);
 
 }  // namespace igodbc::graph

@@ -1,11 +1,13 @@
 #include "graph/http_session.h"
 
-#include <cerrno>
-#include <cstring>
+#include <strings.h>
+
+#include <algorithm>
 #include <mutex>
 #include <new>
 #include <stdexcept>
 #include <string_view>
+#include <system_error>
 
 #include "graph/errors.h"
 #include "graph/redact.h"
@@ -19,7 +21,7 @@ constexpr int kPollMs = 100;  // the longest a cancel waits when curl_multi_wake
 
 // The state the curl callbacks of one transfer write to.
 struct Transfer {
-  std::string body;
+  std::vector<char> body;  // not std::string: libstdc++ rounds a string's reserve up to twice its capacity
   std::string apiVersion;
   bool tooLarge = false;
   const std::atomic<bool>* cancelled = nullptr;
@@ -32,7 +34,13 @@ size_t onBody(char* data, size_t size, size_t count, void* user) {
     t->tooLarge = true;
     return 0;  // aborts with CURLE_WRITE_ERROR
   }
-  t->body.append(data, n);
+  // Grow geometrically; the step that would pass half the bound goes straight to the bound, so no
+  // reallocation ever copies a nearly full buffer (peak stays at 1.5 x the bound).
+  if (t->body.size() + n > t->body.capacity()) {
+    size_t want = std::max(t->body.size() + n, 2 * t->body.capacity());
+    t->body.reserve(want > kMaxBodyBytes / 2 ? kMaxBodyBytes : want);
+  }
+  t->body.insert(t->body.end(), data, data + n);
   return n;
 }
 
@@ -45,7 +53,8 @@ size_t onHeader(char* data, size_t size, size_t count, void* user) {
   if (line.size() >= kName.size() && strncasecmp(line.data(), kName.data(), kName.size()) == 0) {
     line.remove_prefix(kName.size());
     while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
-    while (!line.empty() && (line.back() == '\r' || line.back() == '\n' || line.back() == ' ')) line.remove_suffix(1);
+    while (!line.empty() && (line.back() == '\r' || line.back() == '\n' || line.back() == ' '))
+      line.remove_suffix(1);
     t->apiVersion = std::string(line.substr(0, 32));
   }
   return n;
@@ -58,15 +67,26 @@ int onProgress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
 void globalInit() {
   static std::once_flag once;
   std::call_once(once, [] {
-    if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) throw std::runtime_error("curl_global_init failed");
+    if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+      throw std::runtime_error("curl_global_init failed");
   });
 }
 
-// Detaches the easy handle from the multi handle however perform() leaves.
-struct Attached {
+// However perform() leaves: detach the easy handle, and drop its pointers to perform()'s locals.
+struct TransferGuard {
   CURLM* multi;
   CURL* easy;
-  ~Attached() { curl_multi_remove_handle(multi, easy); }
+  curl_slist* headers = nullptr;
+  bool attached = false;
+  ~TransferGuard() {
+    if (attached) curl_multi_remove_handle(multi, easy);
+    curl_easy_setopt(easy, CURLOPT_HTTPHEADER, nullptr);
+    curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, nullptr);
+    curl_easy_setopt(easy, CURLOPT_WRITEDATA, nullptr);
+    curl_easy_setopt(easy, CURLOPT_HEADERDATA, nullptr);
+    curl_easy_setopt(easy, CURLOPT_XFERINFODATA, nullptr);
+    curl_slist_free_all(headers);
+  }
 };
 
 std::string scrubAll(std::string text, const std::vector<std::string>& secrets) {
@@ -109,14 +129,16 @@ HttpSession::~HttpSession() {
   curl_easy_cleanup(easy_);
 }
 
-void HttpSession::wakeup() { curl_multi_wakeup(multi_); }
+void HttpSession::wakeup() {
+  curl_multi_wakeup(multi_);
+}
 
 HttpResult HttpSession::perform(const HttpRequest& request, const std::vector<std::string>& secrets) {
   if (cancelled_) throw CancelledError(kCancelledMessage);
   Transfer t;
   t.cancelled = &cancelled_;
   char errbuf[CURL_ERROR_SIZE] = {0};
-  curl_slist* headers = nullptr;
+  TransferGuard guard{multi_, easy_};
 
   curl_easy_setopt(easy_, CURLOPT_URL, request.url.c_str());
   curl_easy_setopt(easy_, CURLOPT_WRITEDATA, &t);
@@ -128,38 +150,32 @@ HttpResult HttpSession::perform(const HttpRequest& request, const std::vector<st
     curl_easy_setopt(easy_, CURLOPT_POST, 1L);
     curl_easy_setopt(easy_, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.formBody.size()));
     curl_easy_setopt(easy_, CURLOPT_COPYPOSTFIELDS, request.formBody.c_str());
-    headers = curl_slist_append(headers, "Content-Type: application/x-www-form-urlencoded");
-    headers = curl_slist_append(headers, "Expect:");  // no 100-continue round trip
+    guard.headers = curl_slist_append(guard.headers, "Content-Type: application/x-www-form-urlencoded");
+    guard.headers = curl_slist_append(guard.headers, "Expect:");  // no 100-continue round trip
   } else {
     curl_easy_setopt(easy_, CURLOPT_HTTPGET, 1L);  // also undoes an earlier POST
-    curl_easy_setopt(easy_, CURLOPT_CUSTOMREQUEST, request.method == "GET" ? nullptr : request.method.c_str());
+    curl_easy_setopt(easy_, CURLOPT_CUSTOMREQUEST,
+                     request.method == "GET" ? nullptr : request.method.c_str());
   }
-  curl_easy_setopt(easy_, CURLOPT_HTTPHEADER, headers);
-  struct HeaderList {
-    curl_slist* list;
-    ~HeaderList() { curl_slist_free_all(list); }
-  } headerGuard{headers};
+  curl_easy_setopt(easy_, CURLOPT_HTTPHEADER, guard.headers);
 
+  if (curl_multi_add_handle(multi_, easy_) != CURLM_OK)
+    throw NetworkError("Could not start the HTTP request");
+  guard.attached = true;
+  // Poll in short slices so a cancel is seen promptly even when curl_multi_wakeup was not reached.
   CURLcode result = CURLE_OK;
-  {
-    if (curl_multi_add_handle(multi_, easy_) != CURLM_OK) throw NetworkError("Could not start the HTTP request");
-    Attached attached{multi_, easy_};
-    int running = 1;
-    while (true) {
-      CURLMcode mc = curl_multi_perform(multi_, &running);
-      if (mc != CURLM_OK) throw NetworkError(std::string("HTTP transfer failed: ") + curl_multi_strerror(mc));
-      if (running == 0) break;
-      if (cancelled_) throw CancelledError(kCancelledMessage);
-      mc = curl_multi_poll(multi_, nullptr, 0, kPollMs, nullptr);
-      if (mc != CURLM_OK) throw NetworkError(std::string("HTTP transfer failed: ") + curl_multi_strerror(mc));
-    }
-    int queued = 0;
-    while (CURLMsg* msg = curl_multi_info_read(multi_, &queued))
-      if (msg->msg == CURLMSG_DONE && msg->easy_handle == easy_) result = msg->data.result;
+  int running = 1;
+  while (true) {
+    CURLMcode mc = curl_multi_perform(multi_, &running);
+    if (mc != CURLM_OK) throw NetworkError(std::string("HTTP transfer failed: ") + curl_multi_strerror(mc));
+    if (running == 0) break;
+    if (cancelled_) throw CancelledError(kCancelledMessage);
+    mc = curl_multi_poll(multi_, nullptr, 0, kPollMs, nullptr);
+    if (mc != CURLM_OK) throw NetworkError(std::string("HTTP transfer failed: ") + curl_multi_strerror(mc));
   }
-  // The handle keeps pointers to these buffers; clear them before they go out of scope.
-  curl_easy_setopt(easy_, CURLOPT_HTTPHEADER, nullptr);
-  curl_easy_setopt(easy_, CURLOPT_ERRORBUFFER, nullptr);
+  int queued = 0;
+  while (CURLMsg* msg = curl_multi_info_read(multi_, &queued))
+    if (msg->msg == CURLMSG_DONE && msg->easy_handle == easy_) result = msg->data.result;
 
   if (result == CURLE_OK) {
     HttpResult out;
@@ -180,7 +196,7 @@ HttpResult HttpSession::perform(const HttpRequest& request, const std::vector<st
   if (result == CURLE_COULDNT_CONNECT) {
     long osErrno = 0;
     curl_easy_getinfo(easy_, CURLINFO_OS_ERRNO, &osErrno);
-    if (osErrno != 0) detail = std::strerror(static_cast<int>(osErrno));
+    if (osErrno != 0) detail = std::error_code(static_cast<int>(osErrno), std::generic_category()).message();
     throw NetworkError(scrubAll("Could not connect to " + origin + ": " + detail, secrets));
   }
   if (result == CURLE_COULDNT_RESOLVE_HOST)

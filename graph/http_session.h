@@ -22,7 +22,7 @@ struct HttpRequest {
 
 struct HttpResult {
   long status = 0;
-  std::string body;        // after decompression
+  std::vector<char> body;  // after decompression; at most kMaxBodyBytes, and no more capacity than that
   std::string apiVersion;  // facebook-api-version header; empty when absent
 };
 

@@ -5,8 +5,8 @@
 namespace igodbc::graph {
 
 std::shared_ptr<rapidjson::Document> parseJsonBody(std::string_view body, std::string& error) {
-  constexpr unsigned kFlags =
-      rapidjson::kParseFullPrecisionFlag | rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
+  constexpr unsigned kFlags = rapidjson::kParseFullPrecisionFlag | rapidjson::kParseIterativeFlag |
+                              rapidjson::kParseValidateEncodingFlag;
   auto doc = std::make_shared<rapidjson::Document>();
   doc->Parse<kFlags>(body.data(), body.size());
   if (doc->HasParseError()) {

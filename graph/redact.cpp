@@ -12,8 +12,8 @@ namespace {
 // Keys whose values are credentials: tokens, app secrets and the proof derived from them, OAuth codes and
 // PKCE verifiers. Matched case-sensitively, after percent-decoding the key as a server would.
 constexpr std::array<std::string_view, 10> kSecretKeys = {
-    "access_token",  "appsecret_proof", "client_secret", "code",         "fb_exchange_token",
-    "input_token",   "refresh_token",   "code_verifier", "id_token",     "password",
+    "access_token", "appsecret_proof", "client_secret", "code",     "fb_exchange_token",
+    "input_token",  "refresh_token",   "code_verifier", "id_token", "password",
 };
 
 bool isSecretKey(std::string_view encodedKey) {
@@ -44,8 +44,8 @@ void redactPairs(std::string_view params, std::string& out) {
 bool looksLikeUrl(std::string_view s) {
   if (!s.empty() && s.front() == '/') return true;
   size_t i = 0;
-  while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '+' || s[i] == '-' ||
-                          s[i] == '.'))
+  while (i < s.size() &&
+         (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '+' || s[i] == '-' || s[i] == '.'))
     ++i;
   return i > 0 && std::isalpha(static_cast<unsigned char>(s[0])) && s.substr(i, 3) == "://";
 }
