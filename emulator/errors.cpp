@@ -24,7 +24,8 @@ GraphError unsupported_root(const std::string& method) {
 }
 
 GraphError nonexisting_field(const std::string& field, const std::string& node_type) {
-  return oauth(100, "(#100) Tried accessing nonexisting field (" + field + ") on node type (" + node_type + ")");
+  return oauth(100,
+               "(#100) Tried accessing nonexisting field (" + field + ") on node type (" + node_type + ")");
 }
 
 GraphError unknown_fields(const std::string& fields_text) {
@@ -32,8 +33,8 @@ GraphError unknown_fields(const std::string& fields_text) {
 }
 
 GraphError fields_syntax(const std::string& detail, size_t position, const std::string& fields_text) {
-  return oauth(2500, "Syntax error \"" + detail + "\" at character " + std::to_string(position) + ": " +
-                         fields_text);
+  return oauth(
+      2500, "Syntax error \"" + detail + "\" at character " + std::to_string(position) + ": " + fields_text);
 }
 
 GraphError unknown_path(const std::string& components) {
@@ -49,7 +50,8 @@ GraphError missing_token() {
 }
 
 GraphError missing_token_me() {
-  GraphError e = oauth(2500, "An active access token must be used to query information about the current user.");
+  GraphError e =
+      oauth(2500, "An active access token must be used to query information about the current user.");
   e.www_authenticate =
       "OAuth \"Facebook Platform\" \"invalid_request\" \"An active access token must be used to query "
       "information about the current user.\"";
@@ -59,17 +61,22 @@ GraphError missing_token_me() {
 GraphError invalid_token() {
   GraphError e = oauth(190, "Invalid OAuth access token - Cannot parse access token");
   e.www_authenticate =
-      "OAuth \"Facebook Platform\" \"invalid_token\" \"Invalid OAuth access token - Cannot parse access token\"";
+      "OAuth \"Facebook Platform\" \"invalid_token\" \"Invalid OAuth access token - Cannot parse access "
+      "token\"";
   return e;
 }
 
-GraphError invalid_parameter(const std::string& message) { return oauth(100, "(#100) " + message); }
+GraphError invalid_parameter(const std::string& message) {
+  return oauth(100, "(#100) " + message);
+}
 
 GraphError too_many_ids(size_t provided) {
   return oauth(100, "(#100) Too many IDs. Maximum: 50. Provided: " + std::to_string(provided) + ".");
 }
 
-GraphError unknown_error() { return GraphError(500, 1, 0, "OAuthException", "An unknown error has occurred."); }
+GraphError unknown_error() {
+  return GraphError(500, 1, 0, "OAuthException", "An unknown error has occurred.");
+}
 
 }  // namespace errors
 

@@ -9,7 +9,11 @@ namespace igemu {
 
 struct GraphError : std::runtime_error {
   GraphError(int http_status, int code, int subcode, std::string type, const std::string& message)
-      : std::runtime_error(message), http_status(http_status), code(code), subcode(subcode), type(std::move(type)) {}
+      : std::runtime_error(message),
+        http_status(http_status),
+        code(code),
+        subcode(subcode),
+        type(std::move(type)) {}
 
   int http_status;
   int code;

@@ -25,7 +25,8 @@ class Parser {
       return result;
     }
     if (pos_ != text_.size()) {
-      result.error = FieldSyntaxError{"Expected end of string instead of " + describe(text_, pos_) + ".", pos_};
+      result.error =
+          FieldSyntaxError{"Expected end of string instead of " + describe(text_, pos_) + ".", pos_};
       result.fields.clear();
     }
     return result;
@@ -51,8 +52,9 @@ class Parser {
       if (!parse_field(field, depth)) return false;
       for (const FieldSpec& seen : out) {
         if (seen.name == field.name) {
-          return fail("Field " + field.name + " specified more than once. This is only possible before version 2.1",
-                      name_end_);
+          return fail(
+              "Field " + field.name + " specified more than once. This is only possible before version 2.1",
+              name_end_);
         }
       }
       out.push_back(std::move(field));

@@ -54,7 +54,7 @@ uint32_t decode_utf8(std::string_view s, size_t& i) {
 
 }  // namespace
 
-void append_json_string(std::string& out, std::string_view s) {
+void append_json_string(std::string& out, std::string_view s, bool graph_style) {
   out += '"';
   size_t i = 0;
   while (i < s.size()) {
@@ -62,14 +62,30 @@ void append_json_string(std::string& out, std::string_view s) {
     if (c < 0x80) {
       ++i;
       switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '/': out += "\\/"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
+        case '"':
+          out += "\\\"";
+          break;
+        case '\\':
+          out += "\\\\";
+          break;
+        case '/':
+          out += graph_style ? "\\/" : "/";
+          break;
+        case '\b':
+          out += "\\b";
+          break;
+        case '\f':
+          out += "\\f";
+          break;
+        case '\n':
+          out += "\\n";
+          break;
+        case '\r':
+          out += "\\r";
+          break;
+        case '\t':
+          out += "\\t";
+          break;
         default:
           if (c < 0x20 || c == 0x7F) {
             append_u16(out, c);
@@ -79,8 +95,11 @@ void append_json_string(std::string& out, std::string_view s) {
       }
       continue;
     }
+    const size_t start = i;
     const uint32_t cp = decode_utf8(s, i);
-    if (cp >= 0x10000) {
+    if (!graph_style && cp != 0xFFFD) {
+      out.append(s.substr(start, i - start));
+    } else if (cp >= 0x10000) {
       const uint32_t v = cp - 0x10000;
       append_u16(out, 0xD800 + (v >> 10));
       append_u16(out, 0xDC00 + (v & 0x3FF));
@@ -136,7 +155,7 @@ JsonWriter& JsonWriter::end_array() {
 
 JsonWriter& JsonWriter::key(std::string_view k) {
   before_value();
-  append_json_string(out_, k);
+  append_json_string(out_, k, graph_style_);
   out_ += ':';
   after_key_ = true;
   return *this;
@@ -144,7 +163,7 @@ JsonWriter& JsonWriter::key(std::string_view k) {
 
 JsonWriter& JsonWriter::string(std::string_view v) {
   before_value();
-  append_json_string(out_, v);
+  append_json_string(out_, v, graph_style_);
   return *this;
 }
 

@@ -10,13 +10,16 @@
 
 namespace igemu {
 
-// Appends `s` as a quoted JSON string. Invalid UTF-8 bytes become U+FFFD.
-void append_json_string(std::string& out, std::string_view s);
+// Appends `s` as a quoted JSON string. Invalid UTF-8 bytes become U+FFFD. With `graph_style` off,
+// non-ASCII text and '/' are written as-is (for the request log, which people read).
+void append_json_string(std::string& out, std::string_view s, bool graph_style = true);
 std::string json_quote(std::string_view s);
 
 // Streaming writer that takes care of commas; values may also be spliced in pre-serialized.
 class JsonWriter {
  public:
+  explicit JsonWriter(bool graph_style = true) : graph_style_(graph_style) {}
+
   JsonWriter& begin_object();
   JsonWriter& end_object();
   JsonWriter& begin_array();
@@ -33,6 +36,7 @@ class JsonWriter {
  private:
   void before_value();
 
+  bool graph_style_;
   std::string out_;
   std::vector<bool> first_;  // one entry per open container: no element written yet
   bool after_key_ = false;

@@ -3,9 +3,13 @@
 namespace igemu {
 namespace {
 
-FieldDef scalar(std::string_view name) { return FieldDef{name, FieldKind::Scalar}; }
+FieldDef scalar(std::string_view name) {
+  return FieldDef{name, FieldKind::Scalar};
+}
 
-FieldDef ref(std::string_view name, NodeType target) { return FieldDef{name, FieldKind::NodeRef, target}; }
+FieldDef ref(std::string_view name, NodeType target) {
+  return FieldDef{name, FieldKind::NodeRef, target};
+}
 
 FieldDef edge(std::string_view name, NodeType target, bool paged, bool time_filtered) {
   FieldDef f{name, FieldKind::Edge, target};
@@ -34,19 +38,36 @@ const std::vector<NodeTypeDef>& all_types() {
       {NodeType::IGUser,
        "IGUser",
        {scalar("id"), scalar("username"), scalar("name"), scalar("biography"), scalar("website"),
-        scalar("profile_picture_url"), scalar("followers_count"), scalar("follows_count"), scalar("media_count"),
-        scalar("ig_id"), scalar("has_profile_pic"), scalar("is_published"),
+        scalar("profile_picture_url"), scalar("followers_count"), scalar("follows_count"),
+        scalar("media_count"), scalar("ig_id"), scalar("has_profile_pic"), scalar("is_published"),
         edge("media", NodeType::IGMedia, true, true)},
        {"id"},
        {}},
       {NodeType::IGMedia,
        "IGMedia",
-       {scalar("id"), scalar("caption"), scalar("media_type"), scalar("media_product_type"), scalar("media_url"),
-        scalar("thumbnail_url"), scalar("permalink"), scalar("shortcode"), scalar("timestamp"),
-        scalar("username"), ref("owner", NodeType::IGUser), scalar("like_count"), scalar("comments_count"),
-        scalar("is_comment_enabled"), scalar("is_shared_to_feed"), scalar("alt_text"), scalar("ig_id"),
-        scalar("shares_count"), scalar("reposts_count"), scalar("saved_count"), scalar("total_like_count"),
-        scalar("total_comments_count"), scalar("total_views_count"),
+       {scalar("id"),
+        scalar("caption"),
+        scalar("media_type"),
+        scalar("media_product_type"),
+        scalar("media_url"),
+        scalar("thumbnail_url"),
+        scalar("permalink"),
+        scalar("shortcode"),
+        scalar("timestamp"),
+        scalar("username"),
+        ref("owner", NodeType::IGUser),
+        scalar("like_count"),
+        scalar("comments_count"),
+        scalar("is_comment_enabled"),
+        scalar("is_shared_to_feed"),
+        scalar("alt_text"),
+        scalar("ig_id"),
+        scalar("shares_count"),
+        scalar("reposts_count"),
+        scalar("saved_count"),
+        scalar("total_like_count"),
+        scalar("total_comments_count"),
+        scalar("total_views_count"),
         edge("children", NodeType::IGMedia, false, false)},
        {"id"},
        {}},

@@ -71,3 +71,32 @@ def dsn_conn():
     c = pyodbc.connect("DSN=InstagramTest")
     yield c
     c.close()
+
+
+class Dataset:
+    """The emulator's data as --dump-json writes it: every object with its fields exactly as the API renders
+    them (absent fields are absent)."""
+
+    def __init__(self, data):
+        self.data = data
+
+    def accounts(self):
+        return self.data["accounts"]
+
+    def pages(self):
+        return self.data["pages"]
+
+    def big_account(self):
+        return max(self.accounts(), key=lambda a: len(self.media_of(a["id"])))
+
+    def media_of(self, account_id):
+        return self.data["media"].get(account_id, [])
+
+    @staticmethod
+    def children_of(album):
+        return album.get("children", {}).get("data", [])
+
+
+@pytest.fixture(scope="session")
+def ds(dataset):
+    return Dataset(dataset)

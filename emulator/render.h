@@ -1,0 +1,60 @@
+// Turns dataset nodes into Graph API JSON for a field selection: requested fields in request
+// order, `id` always present (appended last when not requested), fields without a value omitted,
+// node references as {"id": …} unless expanded, and edges as {"data": […], "paging": {…}}.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dataset.h"
+#include "field_selection.h"
+#include "json.h"
+#include "schema.h"
+
+namespace igemu {
+
+struct RenderContext {
+  const Dataset& data;
+  std::string base_url;      // "http://127.0.0.1:8080", from the Host header the client used
+  std::string version;       // "v24.0": paging URLs always carry the version that answered
+  std::string access_token;  // echoed in the paging URLs of nested edges
+};
+
+// Rejects unknown names, misplaced modifiers or sub-fields, and bad modifier values (throws GraphError).
+void validate_fields(NodeType type, const FieldList& fields);
+
+// Which default field set applies when the request has no `fields`.
+enum class Listing { Direct, ViaEdge };
+
+void render_node(JsonWriter& w, const RenderContext& ctx, NodeHandle node, const FieldList* fields,
+                 Listing how);
+
+// Edge parameters as raw text, from the query string (top level) or from .limit(…) etc. (nested).
+struct EdgeParams {
+  std::optional<std::string> limit, after, before, since, until;
+};
+
+struct EdgePage {
+  std::vector<NodeHandle> items;
+  bool paged = false;
+  std::string before_cursor, after_cursor;
+  bool has_previous = false;
+  bool has_next = false;
+};
+
+// All items of `edge` on `owner`, before filtering and paging.
+std::vector<NodeHandle> edge_items(const Dataset& data, NodeHandle owner, const FieldDef& edge);
+EdgePage compute_edge_page(const Dataset& data, NodeHandle owner, const FieldDef& edge,
+                           const EdgeParams& params);
+
+// Builds a paging URL for `key` = "after" or "before".
+using PagingUrl = std::function<std::string(std::string_view key, std::string_view cursor)>;
+
+void write_edge_page(JsonWriter& w, const RenderContext& ctx, const EdgePage& page, const FieldList* fields,
+                     const PagingUrl& url);
+
+}  // namespace igemu

@@ -1,0 +1,106 @@
+#include "server.h"
+
+#include <httplib.h>
+
+#include <chrono>
+#include <thread>
+
+#include "errors.h"
+#include "gzip.h"
+#include "request_log.h"
+
+namespace igemu {
+
+struct EmulatorServer::Impl {
+  Impl(const Dataset& data, ServerOptions opts)
+      : options(std::move(opts)), api(data, options.api), seed(data.seed) {}
+
+  // The one place every request passes through. Fault injection (latency, 5xx, resets, throttling)
+  // belongs here, before or instead of api.handle().
+  void handle(const httplib::Request& req, httplib::Response& res) {
+    if (options.latency_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(options.latency_ms));
+    const ApiResponse out = api.handle(ApiRequest{req.method, req.target, req.get_header_value("Host"),
+                                                  req.get_header_value("Authorization")});
+    send(req, res, out);
+    // Logged before cpp-httplib writes the response, so a client that has its answer also finds its line.
+    log.write(req.method, req.target, res.status);
+  }
+
+  static void send(const httplib::Request& req, httplib::Response& res, const ApiResponse& out) {
+    res.status = out.status;
+    for (const auto& [name, value] : out.headers) res.set_header(name, value);
+    if (accepts_gzip(req.get_header_value("Accept-Encoding"))) {
+      if (std::optional<std::string> gz = gzip_compress(out.body)) {
+        res.set_header("Content-Encoding", "gzip");
+        res.set_header("Vary", "Accept-Encoding");
+        res.set_content(*gz, out.content_type.c_str());
+        return;
+      }
+    }
+    res.set_content(out.body, out.content_type.c_str());
+  }
+
+  // Requests cpp-httplib rejects itself (bad request line, URI too long, …) still get a Graph-shaped body.
+  bool fill_protocol_error(const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return false;  // our own error responses pass through this hook as well
+    const GraphError e = errors::unknown_error();
+    ApiResponse out;
+    out.status = res.status;
+    out.body = error_body(e, make_trace_id(seed, req.method, req.target));
+    send(req, res, out);
+    log.write(req.method, req.target, res.status);
+    return true;
+  }
+
+  ServerOptions options;
+  GraphApi api;
+  uint64_t seed;
+  RequestLog log;
+  httplib::Server http;
+};
+
+EmulatorServer::EmulatorServer(const Dataset& data, ServerOptions options)
+    : impl_(std::make_unique<Impl>(data, std::move(options))) {}
+
+EmulatorServer::~EmulatorServer() = default;
+
+int EmulatorServer::bind(std::string& error) {
+  Impl& s = *impl_;
+  if (!s.options.request_log.empty() && !s.log.open(s.options.request_log)) {
+    error = "cannot open request log " + s.options.request_log;
+    return -1;
+  }
+  s.http.set_pre_routing_handler([&s](const httplib::Request& req, httplib::Response& res) {
+    s.handle(req, res);
+    return httplib::Server::HandlerResponse::Handled;
+  });
+  s.http.set_error_handler(
+      httplib::Server::HandlerWithResponse([&s](const httplib::Request& req, httplib::Response& res) {
+        return s.fill_protocol_error(req, res) ? httplib::Server::HandlerResponse::Handled
+                                               : httplib::Server::HandlerResponse::Unhandled;
+      }));
+  s.http.set_exception_handler([&s](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
+    res.status = 500;
+    res.body.clear();
+    s.fill_protocol_error(req, res);
+  });
+
+  int port = s.options.port;
+  if (port == 0) {
+    port = s.http.bind_to_any_port("127.0.0.1");
+  } else if (!s.http.bind_to_port("127.0.0.1", port)) {
+    port = -1;
+  }
+  if (port < 0) error = "cannot bind 127.0.0.1:" + std::to_string(s.options.port);
+  return port;
+}
+
+void EmulatorServer::run() {
+  impl_->http.listen_after_bind();
+}
+
+void EmulatorServer::stop() {
+  impl_->http.stop();
+}
+
+}  // namespace igemu
