@@ -13,8 +13,8 @@ std::string env(const char* name) {
   return v ? v : "";
 }
 
-std::string Env::defaultConnectionString(const std::string& extra) {
-  return "DRIVER={Instagram ODBC Driver};GraphURL=" + env("EMULATOR_URL") + ";OAuthAccessToken=demo-token;" + extra;
+std::string defaultConnectionString(const std::string& extra) {
+  return "DRIVER={Instagram ODBC Driver};GraphURL=" + odbctest::env("EMULATOR_URL") + ";OAuthAccessToken=demo-token;" + extra;
 }
 
 Env::Env(const std::string& connectionString, SQLINTEGER odbcVersion) {

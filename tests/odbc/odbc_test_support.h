@@ -10,13 +10,15 @@
 
 namespace odbctest {
 
+std::string env(const char* name);
+std::string defaultConnectionString(const std::string& extra = "");
+
 struct Env {
   SQLHENV env = SQL_NULL_HENV;
   SQLHDBC dbc = SQL_NULL_HDBC;
   explicit Env(const std::string& connectionString = defaultConnectionString(), SQLINTEGER odbcVersion = SQL_OV_ODBC3);
   ~Env();
   SQLHSTMT statement() const;
-  static std::string defaultConnectionString(const std::string& extra = "");
 };
 
 // SQLSTATE and message of the first diagnostic record of a handle.
@@ -26,9 +28,6 @@ std::string diagnostics(SQLSMALLINT handleType, SQLHANDLE handle);
 // The number of requests in the emulator's log so far (one JSON line each) and their lines.
 size_t requestCount();
 std::vector<std::string> requestsSince(size_t mark);
-
-// Account IDs of the emulator dataset (from the first Accounts row order).
-std::string env(const char* name);
 
 }  // namespace odbctest
 

@@ -59,7 +59,7 @@ TEST_CASE("WHERE 1=0 and LIMIT 0 make no Graph call", "[prepare]") {
 }
 
 TEST_CASE("ODBC 2 applications see ODBC 2 date/time type codes", "[odbc2]") {
-  Env e(Env::defaultConnectionString(), SQL_OV_ODBC2);
+  Env e(defaultConnectionString(), SQL_OV_ODBC2);
   SQLHSTMT st = e.statement();
   ODBC_OK(SQLPrepare(st, (SQLCHAR*)"SELECT Timestamp FROM Media", SQL_NTS));
   SQLCHAR name[64];

@@ -1,0 +1,100 @@
+// SQLConnect (properties from the DSN through libodbcinst), SQLDriverConnect (DSN= first, then the string
+// overrides it; no dialogs: every completion mode behaves like SQL_DRIVER_NOPROMPT), SQLDisconnect and
+// SQLNativeSql.
+#include <odbcinst.h>
+
+#include <algorithm>
+
+#include "driver/api.h"
+#include "driver/connection.h"
+#include "driver/connection_string.h"
+#include "sql/engine.h"
+
+namespace igodbc::driver {
+
+namespace {
+
+// A value no one writes in a DSN, to tell "not set" from "set to empty".
+constexpr char kUnset[] = "\x01unset\x01";
+
+std::optional<std::string> readDsn(const std::string& dsn, std::string_view key) {
+  char buf[8192];
+  std::string k(key);
+  int n = SQLGetPrivateProfileString(dsn.c_str(), k.c_str(), kUnset, buf, sizeof buf, "odbc.ini");
+  if (n < 0) return std::nullopt;
+  std::string v(buf, static_cast<size_t>(std::min<int>(n, static_cast<int>(sizeof buf) - 1)));
+  if (v == kUnset) return std::nullopt;
+  return v;
+}
+
+bool present(const std::optional<std::string>& v) {
+  return v && v->find_first_not_of(" \t") != std::string::npos;
+}
+
+}  // namespace
+
+SQLRETURN connect(Connection& c, const std::string& dsnArg, const OptString&, const OptString& password) {
+  if (c.connected()) throw OdbcError("08002", "Connection name in use: already connected");
+  const std::string dsn = dsnArg.empty() ? "DEFAULT" : dsnArg;
+  ConnectionSettings s = resolveSettings([&](std::string_view key) -> std::optional<std::string> {
+    // The password argument of SQLConnect is the access token (isql DSN user token).
+    if (key == "OAuthAccessToken" && present(password)) return password;
+    return readDsn(dsn, key);
+  });
+  c.open(s, dsn);
+  return c.diags.success();
+}
+
+SQLRETURN driverConnect(Connection& c, const std::string& in, const OutString& out, SQLSMALLINT* outLength,
+                        SQLUSMALLINT completion) {
+  if (completion != SQL_DRIVER_NOPROMPT && completion != SQL_DRIVER_COMPLETE &&
+      completion != SQL_DRIVER_PROMPT && completion != SQL_DRIVER_COMPLETE_REQUIRED)
+    throw OdbcError("HY110", "Invalid driver completion " + std::to_string(completion));
+  if (c.connected()) throw OdbcError("08002", "Connection name in use: already connected");
+  if (out.capacity < 0) throw OdbcError("HY090", "Invalid buffer length " + std::to_string(out.capacity));
+  const ConnectionString cs = parseConnectionString(in);
+
+  // DSN or DRIVER, whichever comes first, names where the rest comes from.
+  std::optional<std::string> dsn;
+  std::optional<std::string> driver;
+  for (const auto& [key, value] : cs.pairs) {
+    if (!dsn && !driver && equalsIgnoreCase(key, "DSN") && !value.empty()) dsn = value;
+    if (!dsn && !driver && equalsIgnoreCase(key, "DRIVER")) driver = value;
+    if (!canonicalKey(key))
+      c.diags.add("01S00", sql::prefixed("Invalid connection string attribute: " + key +
+                                         " is not a property of this driver and was ignored"));
+  }
+
+  auto effective = [&](std::string_view key) -> std::optional<std::string> {
+    std::optional<std::string> v = cs.get(key);
+    if (present(v)) return v;
+    if (dsn) return readDsn(*dsn, key);
+    return v;
+  };
+  ConnectionSettings s = resolveSettings(effective);
+  c.open(s, dsn.value_or(""));
+
+  // The completed string: where it came from, then every property that was set.
+  // DRIVER is conventionally braced (driver names have spaces).
+  std::string completed = dsn ? formatPair("DSN", *dsn) : "DRIVER={" + driver.value_or("") + "}";
+  for (std::string_view key : propertyNames())
+    if (std::optional<std::string> v = effective(key); present(v)) completed += ";" + formatPair(key, *v);
+  for (const char* key : {"UID", "PWD"})
+    if (std::optional<std::string> v = cs.get(key)) completed += ";" + formatPair(key, *v);
+  completed += ";";
+  putString(c, completed, out, outLength);
+  return c.diags.success();
+}
+
+SQLRETURN disconnect(Connection& c) {
+  if (!c.connected()) throw OdbcError("08003", "Connection not open");
+  c.close();
+  return SQL_SUCCESS;
+}
+
+SQLRETURN nativeSql(Connection& c, const std::string& in, const OutString& out, SQLINTEGER* outLength) {
+  if (!c.connected()) throw OdbcError("08003", "Connection not open");
+  return putString(c, sql::translateEscapes(in), out, outLength);
+}
+
+}  // namespace igodbc::driver
