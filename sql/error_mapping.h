@@ -1,0 +1,21 @@
+// Failures of the layers below (graph/, oauth/) as the diagnostics of data-model 1.7. Virtual-table callbacks
+// catch everything and turn it into one of these: no C++ exception may cross a SQLite callback.
+#pragma once
+
+#include "graph/errors.h"
+#include "sql/diagnostic.h"
+
+namespace igodbc::sql {
+
+Diagnostic diagnoseGraphError(const graph::GraphError& e);
+
+// The diagnostic for the exception currently being handled; call only inside a catch block.
+Diagnostic diagnoseCurrentException();
+
+// A Graph "no such object" answer to a lookup by key (100/33, or 803 for ids=): SQL says "no rows".
+bool isUnknownKey(const graph::GraphError& e);
+
+// "Graph API said "…" (code 100/33, fbtrace_id …)": the quotation shared by errors and warnings.
+std::string quoteGraph(const graph::GraphError& e);
+
+}  // namespace igodbc::sql

@@ -1,0 +1,84 @@
+#include "sql/id_lookup.h"
+
+#include <algorithm>
+
+#include "sql/error_mapping.h"
+
+namespace igodbc::sql {
+
+namespace {
+const rapidjson::Value* member(const rapidjson::Value& object, const std::string& name) {
+  if (!object.IsObject()) return nullptr;
+  auto it = object.FindMember(rapidjson::StringRef(name.data(), name.size()));
+  return it == object.MemberEnd() ? nullptr : &it->value;
+}
+}  // namespace
+
+IdLookup::IdLookup(FetchContext& ctx, std::vector<std::string> ids, std::string fields)
+    : ctx_(ctx), fields_(std::move(fields)) {
+  for (std::string& id : ids)
+    if (plausibleId(id)) ids_.push_back(std::move(id));
+}
+
+bool IdLookup::fetchOne(const std::string& id) {
+  try {
+    graph::Response r = ctx_.graph().get(id, {{"fields", fields_}});
+    page_ = r.json;
+    seq_ = r.seq;
+    keyed_ = false;
+    return true;
+  } catch (const graph::GraphError& e) {
+    if (!isUnknownKey(e)) throw;
+    ctx_.warn("No object with ID " + id + " can be read: " + quoteGraph(e));
+    return false;
+  }
+}
+
+bool IdLookup::fetchMany() {
+  size_t end = std::min(ids_.size(), nextId_ + kMaxIds);
+  std::string list;
+  for (size_t k = nextId_; k < end; ++k) list += (list.empty() ? "" : ",") + ids_[k];
+  try {
+    graph::Response r = ctx_.graph().get("", {{"ids", list}, {"fields", fields_}});
+    page_ = r.json;
+    seq_ = r.seq;
+    keyed_ = true;
+  } catch (const graph::GraphError& e) {
+    // One unknown ID fails a whole ids= call (ref 5.3): ask for each ID alone so the others still answer.
+    if (!isUnknownKey(e) && e.code != 100) throw;
+    singlesLeft_ = end - nextId_;
+    return false;
+  }
+  chunk_.assign(ids_.begin() + static_cast<std::ptrdiff_t>(nextId_),
+                ids_.begin() + static_cast<std::ptrdiff_t>(end));
+  nextId_ = end;
+  return true;
+}
+
+const rapidjson::Value* IdLookup::next(std::string& id) {
+  for (;;) {
+    if (page_ && chunkIndex_ < chunk_.size()) {
+      const std::string& cid = chunk_[chunkIndex_++];
+      const rapidjson::Value* obj = page_.get();
+      if (keyed_) obj = member(*page_, cid);
+      if (obj && obj->IsObject()) {
+        id = cid;
+        return obj;
+      }
+      continue;
+    }
+    page_.reset();
+    chunk_.clear();
+    chunkIndex_ = 0;
+    if (nextId_ >= ids_.size()) return nullptr;
+    if (singlesLeft_ > 0 || ids_.size() - nextId_ == 1) {
+      if (singlesLeft_ > 0) --singlesLeft_;
+      const std::string& cid = ids_[nextId_++];
+      if (fetchOne(cid)) chunk_.push_back(cid);
+      continue;
+    }
+    fetchMany();
+  }
+}
+
+}  // namespace igodbc::sql

@@ -1,0 +1,42 @@
+// Reads objects by ID (data-model 1.5 P7): GET /{id}?fields=… for one ID, GET /?ids=a,b,…&fields=… for more
+// (at most 50 per call), one call at a time and only when the caller needs it. IDs Graph does not know
+// yield no object and a 01000 warning (1.7: a key that matches nothing).
+#pragma once
+
+#include <rapidjson/document.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "sql/row_source.h"
+
+namespace igodbc::sql {
+
+class IdLookup {
+ public:
+  IdLookup(FetchContext& ctx, std::vector<std::string> ids, std::string fields);
+
+  // The next object found, in ID order, with its ID; nullptr at the end.
+  const rapidjson::Value* next(std::string& id);
+  int seq() const { return seq_; }
+
+  static constexpr size_t kMaxIds = 50;
+
+ private:
+  bool fetchOne(const std::string& id);
+  bool fetchMany();
+
+  FetchContext& ctx_;
+  std::vector<std::string> ids_;
+  std::string fields_;
+  size_t nextId_ = 0;               // first ID not yet requested
+  std::vector<std::string> chunk_;  // IDs of the current response
+  size_t chunkIndex_ = 0;
+  std::shared_ptr<const rapidjson::Document> page_;
+  bool keyed_ = false;      // page_ is {"id": {...}, ...} rather than the object itself
+  size_t singlesLeft_ = 0;  // IDs to ask one by one after an ids= call failed
+  int seq_ = 0;
+};
+
+}  // namespace igodbc::sql

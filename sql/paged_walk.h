@@ -1,0 +1,52 @@
+// One cursor-paged Graph edge (data-model 1.5 P6): the first request, then paging.next followed verbatim,
+// ending only when `next` is absent. Holds only the current page; fetches the next one only when the caller
+// asks for an item beyond it.
+#pragma once
+
+#include <rapidjson/document.h>
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "graph/client.h"
+
+namespace igodbc::sql {
+
+class PagedWalk {
+ public:
+  PagedWalk(graph::Client& client, std::string path, graph::Params params)
+      : client_(client), path_(std::move(path)), params_(std::move(params)) {}
+
+  // Consulted before each page after the first; returning false ends the walk without that request.
+  void setContinue(std::function<bool()> more) { more_ = std::move(more); }
+
+  // The next item of `data`, or nullptr at the end. Empty pages with a `next` are skipped over.
+  const rapidjson::Value* next();
+
+  int seq() const { return seq_; }           // RequestLog entry of the current page
+  int pageNumber() const { return pages_; }  // 1-based page of the last item returned
+  int64_t items() const { return items_; }   // items returned so far
+
+ private:
+  void fetch();
+
+  graph::Client& client_;
+  std::string path_;
+  graph::Params params_;
+  std::function<bool()> more_;
+  std::shared_ptr<const rapidjson::Document> page_;
+  const rapidjson::Value* data_ = nullptr;
+  rapidjson::SizeType index_ = 0;
+  std::string nextUrl_;
+  int seq_ = 0;
+  int pages_ = 0;
+  int64_t items_ = 0;
+  bool done_ = false;
+};
+
+// The items of a response's "data" array, or nullptr when it has none.
+const rapidjson::Value* dataArray(const rapidjson::Value& response);
+
+}  // namespace igodbc::sql

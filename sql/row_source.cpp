@@ -1,0 +1,67 @@
+#include "sql/row_source.h"
+
+#include <strings.h>
+
+#include <algorithm>
+
+namespace igodbc::sql {
+
+namespace {
+class EmptySource : public RowSource {
+ public:
+  bool next(Row&, int&) override { return false; }
+};
+}  // namespace
+
+graph::Client& FetchContext::graph() const {
+  graph::Client* c = state.engine.graph();
+  if (!c) throw EngineError({"HY000", 0, prefixed("This connection has no Graph API client")});
+  return *c;
+}
+
+int FetchContext::pageSize(int edgeMax) const {
+  return std::clamp(settings().pageSize, 1, edgeMax);
+}
+
+int FetchContext::firstPageSize(int edgeMax) const {
+  int size = pageSize(edgeMax);
+  std::optional<int64_t> hint = constraints.limitHint();
+  if (hint && constraints.allNarrow()) size = static_cast<int>(std::clamp<int64_t>(*hint, 1, size));
+  return size;
+}
+
+void FetchContext::warn(const std::string& text) const {
+  state.engine.addWarning({"01000", 0, prefixed(text)});
+}
+
+bool instagramLogin(const Settings& settings) {
+  return strcasecmp(settings.authMode.c_str(), "InstagramLogin") == 0;
+}
+
+std::unique_ptr<RowSource> emptySource() {
+  return std::make_unique<EmptySource>();
+}
+
+bool plausibleId(const std::string& id) {
+  return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+  });
+}
+
+std::unique_ptr<RowSource> openSource(FetchContext& ctx) {
+  switch (ctx.table.source) {
+    case schema::Source::Accounts:
+      return openAccounts(ctx);
+    case schema::Source::Pages:
+      return openPages(ctx);
+    case schema::Source::Media:
+      return openMedia(ctx);
+    case schema::Source::MediaChildren:
+      return openMediaChildren(ctx);
+    case schema::Source::SysRequests:
+      return openSysRequests(ctx);
+  }
+  return emptySource();
+}
+
+}  // namespace igodbc::sql

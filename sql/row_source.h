@@ -1,0 +1,78 @@
+// What the virtual-table cursor pulls rows from: one fetch strategy per schema::Source (source_*.cpp), each
+// fetching pages lazily and keeping only the current page in memory.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "graph/client.h"
+#include "schema/schema.h"
+#include "sql/constraints.h"
+#include "sql/engine.h"
+#include "sql/fields.h"
+#include "sql/plan.h"
+#include "sql/value.h"
+
+namespace igodbc::sql {
+
+// Per-connection state shared by every Instagram table of one engine (the module's client data).
+struct ModuleState {
+  explicit ModuleState(Engine& e) : engine(e) {}
+  Engine& engine;
+  // Account scope discovered through /me/accounts or /me (data-model 1.4), kept 10 minutes.
+  std::vector<std::string> scope;
+  std::chrono::steady_clock::time_point scopeAt;
+  bool scopeValid = false;
+};
+
+// Everything a fetch strategy needs for one scan.
+struct FetchContext {
+  ModuleState& state;
+  const schema::Table& table;
+  const Plan& plan;
+  const Constraints& constraints;
+  FieldOptions options;
+
+  Engine& engine() const { return state.engine; }
+  const Settings& settings() const { return state.engine.settings(); }
+  bool facebookLogin() const { return options.facebookLogin; }
+  // The Graph client; throws EngineError when the engine has none.
+  graph::Client& graph() const;
+  // The page size for an edge: its maximum, lowered by the PageSize property.
+  int pageSize(int edgeMax) const;
+  // The first page's size: the LIMIT hint when the statement's constraints all reached the API (P5).
+  int firstPageSize(int edgeMax) const;
+  // A 01000 warning on the statement (deduplicated by the engine).
+  void warn(const std::string& text) const;
+  int column(const char* name) const { return schema::columnIndex(table, name); }
+};
+
+class RowSource {
+ public:
+  virtual ~RowSource() = default;
+  // Fills `row` (one value per column) and returns true, or returns false at the end. `seq` is set to the
+  // RequestLog entry of the response the row came from (0 when none).
+  virtual bool next(Row& row, int& seq) = 0;
+};
+
+std::unique_ptr<RowSource> openSource(FetchContext& ctx);
+
+std::unique_ptr<RowSource> openAccounts(FetchContext& ctx);
+std::unique_ptr<RowSource> openPages(FetchContext& ctx);
+std::unique_ptr<RowSource> openMedia(FetchContext& ctx);
+std::unique_ptr<RowSource> openMediaChildren(FetchContext& ctx);
+std::unique_ptr<RowSource> openSysRequests(FetchContext& ctx);
+
+// AuthMode=InstagramLogin (case-insensitive); anything else is Facebook Login, the default.
+bool instagramLogin(const Settings& settings);
+
+// A source with no rows (empty scope, keys outside the scope, an impossible time range).
+std::unique_ptr<RowSource> emptySource();
+
+// Graph IDs travel in request paths: anything but letters, digits and '_' cannot be an ID and must never
+// reach a URL path.
+bool plausibleId(const std::string& id);
+
+}  // namespace igodbc::sql

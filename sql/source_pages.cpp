@@ -1,0 +1,46 @@
+// Pages (data-model 3.2): GET /me/accounts projected per P4. Facebook Login only; not limited by the scope.
+#include "sql/paged_walk.h"
+#include "sql/row_mapper.h"
+#include "sql/row_source.h"
+
+namespace igodbc::sql {
+
+namespace {
+
+constexpr int kEdgeMax = 100;
+
+class PagesWalk : public RowSource {
+ public:
+  explicit PagesWalk(FetchContext& ctx)
+      : ctx_(ctx),
+        walk_(ctx.graph(), "me/accounts",
+              {{"fields", projectedFields(ctx.table, ctx.plan.colUsed, ctx.options).str()},
+               {"limit", std::to_string(ctx.firstPageSize(kEdgeMax))}}) {
+    map_.options = ctx.options;
+  }
+
+  bool next(Row& row, int& seq) override {
+    const rapidjson::Value* page = walk_.next();
+    if (!page) return false;
+    mapRow(ctx_.table, *page, ctx_.plan.colUsed, map_, row);
+    seq = walk_.seq();
+    return true;
+  }
+
+ private:
+  FetchContext& ctx_;
+  PagedWalk walk_;
+  MapContext map_;
+};
+
+}  // namespace
+
+std::unique_ptr<RowSource> openPages(FetchContext& ctx) {
+  if (!ctx.facebookLogin())
+    throw EngineError({"HYC00", 0,
+                       prefixed("Pages needs Facebook Login (AuthMode=FacebookLogin); Instagram Login tokens "
+                                "cannot list Facebook Pages")});
+  return std::make_unique<PagesWalk>(ctx);
+}
+
+}  // namespace igodbc::sql
