@@ -7,8 +7,11 @@ namespace igodbc::graph {
 
 namespace {
 
+// RFC 3986 unreserved characters, plus the sub-delimiters of field expansion ("a,b.limit(5)") that cannot
+// split a query string: keeping them readable makes sys_requests and logs match the Graph documentation.
 bool isUnreserved(unsigned char c) {
-  return std::isalnum(c) != 0 || c == '-' || c == '.' || c == '_' || c == '~';
+  return std::isalnum(c) != 0 || c == '-' || c == '.' || c == '_' || c == '~' || c == ',' || c == '(' ||
+         c == ')';
 }
 
 int hexValue(char c) {

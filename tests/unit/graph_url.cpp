@@ -5,8 +5,9 @@
 
 using namespace igodbc::graph;
 
-TEST_CASE("percentEncode keeps only RFC 3986 unreserved characters", "[graph][url]") {
+TEST_CASE("percentEncode keeps unreserved characters and field-expansion punctuation", "[graph][url]") {
   CHECK(percentEncode("AZaz09-._~") == "AZaz09-._~");
+  CHECK(percentEncode("id,children.limit(5){id}") == "id,children.limit(5)%7Bid%7D");
   CHECK(percentEncode("a b&c=d?e#f%g+h/i") == "a%20b%26c%3Dd%3Fe%23f%25g%2Bh%2Fi");
   CHECK(percentEncode("line\nbreak") == "line%0Abreak");
   CHECK(percentEncode("caf\xC3\xA9") == "caf%C3%A9");
@@ -25,12 +26,12 @@ TEST_CASE("percentDecode reverses percentEncode and leaves bad escapes alone", "
 TEST_CASE("buildUrl joins base, version, path and encoded parameters", "[graph][url]") {
   CHECK(buildUrl("https://graph.facebook.com", "v24.0", "me/accounts",
                  {{"fields", "id,name"}, {"limit", "100"}}) ==
-        "https://graph.facebook.com/v24.0/me/accounts?fields=id%2Cname&limit=100");
+        "https://graph.facebook.com/v24.0/me/accounts?fields=id,name&limit=100");
   CHECK(buildUrl("http://127.0.0.1:8080/", "v24.0", "17841405822304914/media", {}) ==
         "http://127.0.0.1:8080/v24.0/17841405822304914/media");
   // ids= calls have an empty path.
   CHECK(buildUrl("https://graph.facebook.com", "v24.0", "", {{"ids", "1,2"}}) ==
-        "https://graph.facebook.com/v24.0/?ids=1%2C2");
+        "https://graph.facebook.com/v24.0/?ids=1,2");
 }
 
 TEST_CASE("parameter values can never add parameters", "[graph][url]") {

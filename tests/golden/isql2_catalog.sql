@@ -1,0 +1,3 @@
+-- client: isql
+help
+help MediaChildren

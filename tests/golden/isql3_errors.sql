@@ -1,0 +1,3 @@
+-- client: isql -3
+SELECT * FROM NoSuchTable
+SELECT Nope FROM Media

@@ -1,0 +1,2 @@
+-- client: iusql
+SELECT Id, Username, FollowersCount FROM Accounts ORDER BY Username
