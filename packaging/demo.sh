@@ -49,7 +49,9 @@ run() {
   echo "$1" | isql -b -v "Instagram Demo"
 }
 run "SELECT Id, Username, FollowersCount, MediaCount FROM Accounts"
-run "SELECT Id, MediaType, Timestamp, LikeCount, substr(Caption, 1, 40) AS Caption FROM Media LIMIT 10"
+run "SELECT Id, MediaType, Timestamp, LikeCount, substr(replace(Caption, char(10), ' '), 1, 40) AS Caption FROM Media LIMIT 10"
 run "SELECT MediaType, MediaProductType, COUNT(*) AS Posts, SUM(LikeCount) AS Likes FROM Media GROUP BY 1, 2 ORDER BY 3 DESC"
 run "SELECT m.Id, c.Position, c.MediaType FROM Media m JOIN MediaChildren c ON c.MediaId = m.Id WHERE m.MediaType = 'CAROUSEL_ALBUM' LIMIT 6"
-run "SELECT Seq, Method, Status, Rows, Url FROM sys_requests"
+# sys_requests shows the Graph calls of the previous statement on the same connection.
+run "SELECT COUNT(*) AS Media2026 FROM Media WHERE Timestamp >= '2026-01-01'
+SELECT Seq, Method, Status, Rows, ElapsedMs, substr(Url, instr(Url, '/v24.0')) AS Request FROM sys_requests"
