@@ -4,10 +4,13 @@
 JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
 BUILD     ?= build
 ASAN      ?= build-asan
+FUZZ      ?= build-fuzz
+TSAN      ?= build-tsan
+FUZZ_SECONDS ?= 600
 PREFIX    ?= /usr/local
 DEMO_PORT ?= 8765
 
-.PHONY: all deps build build-asan test test-release test-asan demo demo-stop install format fuzz bench clean
+.PHONY: all deps build build-asan build-fuzz build-tsan test test-release test-asan test-fuzz test-tsan demo demo-stop install format fuzz bench clean
 
 all: build
 
@@ -28,6 +31,28 @@ test-release: build
 test-asan: build-asan
 	cd $(ASAN) && ctest --output-on-failure --timeout 900 -L asan
 
+# libFuzzer targets (clang): a 20 s smoke run per target in `make test`, FUZZ_SECONDS per target in `make fuzz`.
+build-fuzz: deps
+	cmake -S . -B $(FUZZ) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+	  -DIGODBC_FUZZ=ON -DIGODBC_BUILD_TESTS=OFF
+	cmake --build $(FUZZ) -j$(JOBS) --target fuzzers
+
+test-fuzz: build-fuzz
+	cd $(FUZZ) && ctest --output-on-failure -L fuzz
+
+fuzz: build-fuzz
+	for t in connection_string escapes json_rows fields; do \
+	  $(FUZZ)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+	    -print_final_stats=1 $(FUZZ)/fuzz/found_$$t fuzz/corpus/$$t || exit 1; done
+
+# ThreadSanitizer: only the driver, the emulator and the concurrency test.
+build-tsan: deps
+	cmake -S . -B $(TSAN) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIGODBC_TSAN=ON -DIGODBC_BUILD_BENCH=OFF
+	cmake --build $(TSAN) -j$(JOBS) --target concurrency_test
+
+test-tsan: build-tsan
+	cd $(TSAN) && TSAN_OPTIONS=halt_on_error=1 ctest --output-on-failure --timeout 900 -R '^concurrency$$'
+
 test: test-release test-asan
 
 install: build
@@ -47,4 +72,4 @@ format:
 	find driver sql graph oauth schema emulator tests bench -name '*.cpp' -o -name '*.h' | xargs clang-format -i
 
 clean:
-	rm -rf $(BUILD) $(ASAN)
+	rm -rf $(BUILD) $(ASAN) $(FUZZ) $(TSAN)

@@ -68,6 +68,10 @@ SQLRETURN foreignKeys(Statement& st, const OptString& pkCatalog, const OptString
                       const OptString& fkTable);
 SQLRETURN statistics(Statement& st, const OptString& catalog, const OptString& schema, const OptString& table,
                      SQLUSMALLINT unique, SQLUSMALLINT reserved);
+SQLRETURN procedures(Statement& st, const OptString& catalog, const OptString& schema,
+                     const OptString& procedure);
+SQLRETURN procedureColumns(Statement& st, const OptString& catalog, const OptString& schema,
+                           const OptString& procedure, const OptString& column);
 SQLRETURN specialColumns(Statement& st, SQLUSMALLINT identifierType, const OptString& catalog,
                          const OptString& schema, const OptString& table, SQLUSMALLINT scope,
                          SQLUSMALLINT nullable);

@@ -37,6 +37,13 @@ std::string foreignKeysQuery(const CatalogArg& pkCatalog, const CatalogArg& pkSc
                              const CatalogOptions& opts);
 std::string statisticsQuery(const CatalogArg& catalog, const CatalogArg& schema, const CatalogArg& table,
                             int unique, const CatalogOptions& opts);
+// SQLProcedures / SQLProcedureColumns over the procedure registry (catalog_procedures.cpp); they create
+// their own temp tables on first use.
+std::string proceduresQuery(sql::Engine& engine, const CatalogArg& catalog, const CatalogArg& schema,
+                            const CatalogArg& procedure, const CatalogOptions& opts);
+std::string procedureColumnsQuery(sql::Engine& engine, const CatalogArg& catalog, const CatalogArg& schema,
+                                  const CatalogArg& procedure, const CatalogArg& column,
+                                  const CatalogOptions& opts);
 std::string specialColumnsQuery(int identifierType, const CatalogArg& catalog, const CatalogArg& schema,
                                 const CatalogArg& table, const CatalogOptions& opts);
 

@@ -72,7 +72,8 @@ void describeResult(Descriptor& ird, const sql::Statement& st) {
     r.tableName = c.baseTable;
     const bool instagram = equalsIgnoreCase(c.schemaName, schema::kSchemaName);
     // Same schema names as the catalog functions: Instagram objects, and "Local" for scratch tables.
-    r.schemaName = instagram ? std::string(schema::kSchemaName) : c.schemaName == "main" ? "Local" : "";
+    const bool local = equalsIgnoreCase(c.schemaName, sql::kScratchSchema) || c.schemaName == "main";
+    r.schemaName = instagram ? std::string(schema::kSchemaName) : local ? sql::kScratchSchema : "";
     r.catalogName.clear();
     r.nullable = c.nullable ? SQL_NULLABLE : SQL_NO_NULLS;
     // Instagram objects change through Graph calls, never through a cursor; scratch tables are local.

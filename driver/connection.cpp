@@ -4,6 +4,7 @@
 #include "driver/environment.h"
 #include "driver/handle_registry.h"
 #include "driver/statement.h"
+#include "driver/token_provider_factory.h"
 #include "graph/client.h"
 #include "oauth/token_provider.h"
 #include "sql/engine.h"
@@ -31,15 +32,22 @@ void Connection::open(const ConnectionSettings& s, std::string dsnName) {
   config.baseUrl = s.graphUrl;
   config.version = s.version;
   config.timeoutSeconds = s.timeoutSeconds;
+  config.maxRetries = s.maxRetries;
+  config.retryMaxSeconds = static_cast<double>(s.retryMaxSeconds);
+  config.governorThreshold = s.rateLimitThreshold;
   if (loginTimeout > 0) config.connectTimeoutSeconds = static_cast<long>(loginTimeout);
-  auto client =
-      std::make_shared<graph::Client>(config, oauth::makeStaticTokenProvider(s.accessToken, s.clientSecret));
+  config.network = networkOptions(s);
+  config.logger = makeLogger(s);
+  ConnectedTokens tokens = connectTokens(s, dsnName, static_cast<long>(loginTimeout), config.logger);
+  if (!tokens.warning.empty()) diags.add("01000", sql::prefixed(tokens.warning));
+  auto client = std::make_shared<graph::Client>(config, tokens.provider);
 
   sql::Settings es;
   es.authMode = s.authMode;
   es.businessAccountIds = s.businessAccountIds;
   es.pageSize = s.pageSize;
   es.metricRulesDate = s.metricRulesDate;
+  es.scratchDatabase = s.scratchDatabase;
   auto engine = std::make_unique<sql::Engine>(es, client);
   engine->setAutocommit(autocommit);
 

@@ -15,7 +15,8 @@ namespace {
 const std::vector<std::string_view> kProperties = {
     "GraphURL",      "Version",          "BusinessAccountId", "PageSize",          "AuthMode",
     "InitiateOAuth", "OAuthAccessToken", "OAuthClientId",     "OAuthClientSecret", "CallbackURL",
-    "Timeout",       "MetricRulesDate",  "CacheSeconds",      "CDataCompat"};
+    "Timeout",       "MetricRulesDate",  "CacheSeconds",      "CDataCompat",
+    "ScratchDatabase", "MaxRetries",       "RetryMaxSeconds",   "RateLimitThreshold"};
 
 const std::vector<std::string_view> kOtherKeys = {"DSN", "DRIVER", "FILEDSN", "SAVEFILE", "UID", "PWD"};
 
@@ -61,11 +62,16 @@ bool isTrue(std::string_view v) {
 }  // namespace
 
 const std::vector<std::string_view>& propertyNames() {
-  return kProperties;
+  static const std::vector<std::string_view> all = [] {
+    std::vector<std::string_view> v = kProperties;
+    v.insert(v.end(), oauthPropertyNames().begin(), oauthPropertyNames().end());
+    return v;
+  }();
+  return all;
 }
 
 std::optional<std::string_view> canonicalKey(std::string_view key) {
-  for (std::string_view k : kProperties)
+  for (std::string_view k : propertyNames())
     if (equalsIgnoreCase(k, key)) return k;
   for (std::string_view k : kOtherKeys)
     if (equalsIgnoreCase(k, key)) return k;
@@ -74,7 +80,8 @@ std::optional<std::string_view> canonicalKey(std::string_view key) {
 
 bool isSecretKey(std::string_view key) {
   return equalsIgnoreCase(key, "OAuthAccessToken") || equalsIgnoreCase(key, "OAuthClientSecret") ||
-         equalsIgnoreCase(key, "PWD");
+         equalsIgnoreCase(key, "PWD") || equalsIgnoreCase(key, "ProxyPassword") ||
+         equalsIgnoreCase(key, "OAuthVerifier");
 }
 
 ConnectionSettings resolveSettings(const PropertyLookup& lookup) {
@@ -124,10 +131,14 @@ ConnectionSettings resolveSettings(const PropertyLookup& lookup) {
       invalid("AuthMode", "must be FacebookLogin or InstagramLogin (got '" + *v + "')");
   }
   if (auto v = get("InitiateOAuth")) {
-    if (!equalsIgnoreCase(*v, "OFF"))
-      throw SettingsError("HYC00", "InitiateOAuth=" + *v +
-                                       " is not available yet; use InitiateOAuth=OFF with OAuthAccessToken");
-    s.initiateOAuth = "OFF";
+    if (equalsIgnoreCase(*v, "OFF"))
+      s.initiateOAuth = "OFF";
+    else if (equalsIgnoreCase(*v, "GETANDREFRESH"))
+      s.initiateOAuth = "GETANDREFRESH";
+    else if (equalsIgnoreCase(*v, "REFRESH"))
+      s.initiateOAuth = "REFRESH";
+    else
+      invalid("InitiateOAuth", "must be OFF, GETANDREFRESH or REFRESH (got '" + *v + "')");
   }
   if (auto v = get("OAuthAccessToken")) s.accessToken = *v;
   if (auto v = get("OAuthClientId")) s.clientId = *v;
@@ -141,9 +152,15 @@ ConnectionSettings resolveSettings(const PropertyLookup& lookup) {
     s.metricRulesDate = *v;
   }
   if (auto v = get("CacheSeconds")) s.cacheSeconds = integerIn("CacheSeconds", *v, 0, 31536000);
+  if (auto v = get("MaxRetries")) s.maxRetries = static_cast<int>(integerIn("MaxRetries", *v, 0, 20));
+  if (auto v = get("RetryMaxSeconds")) s.retryMaxSeconds = integerIn("RetryMaxSeconds", *v, 0, 3600);
+  if (auto v = get("RateLimitThreshold"))
+    s.rateLimitThreshold = static_cast<int>(integerIn("RateLimitThreshold", *v, 0, 100));
   if (auto v = get("CDataCompat")) s.cdataCompat = isTrue(*v);
+  if (auto v = get("ScratchDatabase")) s.scratchDatabase = *v;  // a file for the Local schema
 
-  if (s.accessToken.empty())
+  resolveOAuthSettings(get, s.oauth);
+  if (s.accessToken.empty() && s.initiateOAuth == "OFF")
     throw SettingsError(
         "08001",
         "OAuthAccessToken is missing: set OAuthAccessToken in the DSN or the connection string "

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "driver/oauth_settings.h"
+
 namespace igodbc::driver {
 
 struct ConnectionSettings {
@@ -23,10 +25,15 @@ struct ConnectionSettings {
   std::string clientId;
   std::string clientSecret;
   std::string callbackUrl;
+  OAuthSettings oauth;  // the OAuth, TLS/proxy properties (oauth_settings.h)
   long timeoutSeconds = 60;
   std::string metricRulesDate;
   long cacheSeconds = 0;
+  int maxRetries = 4;           // transient Graph failures repeated per call (graph/retry_policy.h)
+  long retryMaxSeconds = 60;    // backoff budget per call
+  int rateLimitThreshold = 80;  // usage percent where the rate governor slows down (0 = off)
   bool cdataCompat = false;
+  std::string scratchDatabase;  // empty: scratch tables in memory
 };
 
 class SettingsError : public std::runtime_error {

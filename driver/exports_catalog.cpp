@@ -129,3 +129,39 @@ IGODBC_EXPORT SQLRETURN SQLSpecialColumnsW(SQLHSTMT stmt, SQLUSMALLINT identifie
                           optString(schema, schemaLength), optString(table, tableLength), scope, nullable);
   });
 }
+
+IGODBC_EXPORT SQLRETURN SQLProcedures(SQLHSTMT stmt, SQLCHAR* catalog, SQLSMALLINT catalogLength, SQLCHAR* schema,
+                                      SQLSMALLINT schemaLength, SQLCHAR* procedure, SQLSMALLINT procedureLength) {
+  return guarded<Statement>(stmt, [&](Statement& st) {
+    return procedures(st, optString(catalog, catalogLength), optString(schema, schemaLength),
+                      optString(procedure, procedureLength));
+  });
+}
+
+IGODBC_EXPORT SQLRETURN SQLProceduresW(SQLHSTMT stmt, SQLWCHAR* catalog, SQLSMALLINT catalogLength,
+                                       SQLWCHAR* schema, SQLSMALLINT schemaLength, SQLWCHAR* procedure,
+                                       SQLSMALLINT procedureLength) {
+  return guarded<Statement>(stmt, [&](Statement& st) {
+    return procedures(st, optString(catalog, catalogLength), optString(schema, schemaLength),
+                      optString(procedure, procedureLength));
+  });
+}
+
+IGODBC_EXPORT SQLRETURN SQLProcedureColumns(SQLHSTMT stmt, SQLCHAR* catalog, SQLSMALLINT catalogLength,
+                                            SQLCHAR* schema, SQLSMALLINT schemaLength, SQLCHAR* procedure,
+                                            SQLSMALLINT procedureLength, SQLCHAR* column, SQLSMALLINT columnLength) {
+  return guarded<Statement>(stmt, [&](Statement& st) {
+    return procedureColumns(st, optString(catalog, catalogLength), optString(schema, schemaLength),
+                            optString(procedure, procedureLength), optString(column, columnLength));
+  });
+}
+
+IGODBC_EXPORT SQLRETURN SQLProcedureColumnsW(SQLHSTMT stmt, SQLWCHAR* catalog, SQLSMALLINT catalogLength,
+                                             SQLWCHAR* schema, SQLSMALLINT schemaLength, SQLWCHAR* procedure,
+                                             SQLSMALLINT procedureLength, SQLWCHAR* column,
+                                             SQLSMALLINT columnLength) {
+  return guarded<Statement>(stmt, [&](Statement& st) {
+    return procedureColumns(st, optString(catalog, catalogLength), optString(schema, schemaLength),
+                            optString(procedure, procedureLength), optString(column, columnLength));
+  });
+}

@@ -49,6 +49,8 @@ const std::vector<ExportedFunction>& exportedFunctions() {
       {SQL_API_SQLFOREIGNKEYS, "SQLForeignKeys", true},
       {SQL_API_SQLSTATISTICS, "SQLStatistics", true},
       {SQL_API_SQLSPECIALCOLUMNS, "SQLSpecialColumns", true},
+      {SQL_API_SQLPROCEDURES, "SQLProcedures", true},
+      {SQL_API_SQLPROCEDURECOLUMNS, "SQLProcedureColumns", true},
       {SQL_API_SQLGETDIAGREC, "SQLGetDiagRec", true},
       {SQL_API_SQLGETDIAGFIELD, "SQLGetDiagField", true},
       {SQL_API_SQLGETDESCFIELD, "SQLGetDescField", true},

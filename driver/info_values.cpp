@@ -150,11 +150,11 @@ std::optional<InfoValue> naming(SQLUSMALLINT type) {
     case SQL_PROCEDURE_TERM:
       return str("procedure");
     case SQL_PROCEDURES:
-      return yn(false);
+      return yn(true);
     case SQL_ACCESSIBLE_TABLES:
       return yn(true);
     case SQL_ACCESSIBLE_PROCEDURES:
-      return yn(false);
+      return yn(true);
     case SQL_SEARCH_PATTERN_ESCAPE:
       return str("\\");
     case SQL_COLLATION_SEQ:

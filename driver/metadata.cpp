@@ -79,6 +79,22 @@ SQLRETURN statistics(Statement& st, const OptString& catalog, const OptString& s
   return run(st, [&](const CatalogOptions& o) { return statisticsQuery(catalog, schema, table, unique, o); });
 }
 
+SQLRETURN procedures(Statement& st, const OptString& catalog, const OptString& schema,
+                     const OptString& procedure) {
+  requireIdentifiers(st, {&schema, &procedure});
+  return run(st, [&](const CatalogOptions& o) {
+    return proceduresQuery(st.conn->engine(), catalog, schema, procedure, o);
+  });
+}
+
+SQLRETURN procedureColumns(Statement& st, const OptString& catalog, const OptString& schema,
+                           const OptString& procedure, const OptString& column) {
+  requireIdentifiers(st, {&schema, &procedure, &column});
+  return run(st, [&](const CatalogOptions& o) {
+    return procedureColumnsQuery(st.conn->engine(), catalog, schema, procedure, column, o);
+  });
+}
+
 SQLRETURN specialColumns(Statement& st, SQLUSMALLINT identifierType, const OptString& catalog,
                          const OptString& schema, const OptString& table, SQLUSMALLINT scope,
                          SQLUSMALLINT nullable) {

@@ -20,14 +20,18 @@ ChunkResult writeChunk(std::string_view encoded, Encoding encoding, void* buf, s
   if (n > room) {
     switch (encoding) {
       case Encoding::Utf8:
+        // Whole sequences only — unless not even one fits: then split it, so a caller that reads in
+        // chunks always makes progress (the reassembled text is still exact).
         n = utf8Boundary(encoded, room);
+        if (n == 0) n = room;
         break;
       case Encoding::Utf16: {
         size_t units = room / 2;
         // Read the unit before the cut without assuming alignment of the encoded bytes.
         char16_t last = 0;
         if (units > 0) std::memcpy(&last, encoded.data() + (units - 1) * 2, 2);
-        if (last >= 0xD800 && last <= 0xDBFF) --units;
+        // Keep a surrogate pair whole unless it is the only thing that would fit (progress, as above).
+        if (last >= 0xD800 && last <= 0xDBFF && units > 1) --units;
         n = units * 2;
         break;
       }

@@ -166,7 +166,20 @@ bool Statement::step() {
     std::atomic<bool>& flag;
     ~Clear() { flag = false; }
   } clear{running};
-  return prepared->step();
+  if (queryTimeout == 0) return prepared->step();
+  // The engine reports an interrupted statement as HY008; one the watchdog interrupted timed out.
+  std::shared_ptr<Connection> c = conn;
+  queryTimer.arm(queryTimeout, [c] { c->interrupt(); });
+  try {
+    bool row = prepared->step();
+    queryTimer.disarm();
+    return row;
+  } catch (const sql::EngineError& e) {
+    if (queryTimer.disarm() && e.diag.sqlstate == "HY008")
+      throw OdbcError("HYT00", "Timeout expired: the statement ran longer than SQL_ATTR_QUERY_TIMEOUT (" +
+                                   std::to_string(queryTimeout) + " s); raise the time-out or narrow the query");
+    throw;
+  }
 }
 
 void Statement::collectWarnings() {

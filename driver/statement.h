@@ -16,6 +16,7 @@
 #include "driver/convert.h"
 #include "driver/descriptor.h"
 #include "driver/handle.h"
+#include "driver/query_timer.h"
 
 namespace igodbc::sql {
 class Statement;
@@ -116,6 +117,7 @@ class Statement : public Handle {
 
   // Set while a step runs, so SQLCancel from another thread knows there is something to interrupt.
   std::atomic<bool> running{false};
+  QueryTimer queryTimer;  // SQL_ATTR_QUERY_TIMEOUT around each step
 
  private:
   SQLRETURN runExecution();

@@ -1,15 +1,13 @@
 #include "api.h"
 
+#include <rapidjson/document.h>
+
 #include <algorithm>
 #include <cctype>
 #include <optional>
 #include <set>
 
-#include "errors.h"
-#include "field_selection.h"
-#include "json.h"
-#include "paging.h"
-#include "render.h"
+#include "api_internal.h"
 #include "rng.h"
 
 namespace igemu {
@@ -55,7 +53,15 @@ std::optional<std::pair<std::string, std::string>> split_version(const std::stri
   return std::make_pair(path.substr(1, i - 1), path.substr(i));
 }
 
-// The access token from ?access_token= or an "Authorization: Bearer|OAuth <token>" header.
+int version_major(const std::string& version) {
+  int v = 0;
+  for (size_t i = 1; i < version.size() && std::isdigit(static_cast<unsigned char>(version[i])) && v < 10000;
+       ++i)
+    v = v * 10 + (version[i] - '0');
+  return v;
+}
+
+// The access token from ?access_token= (or the body) or an "Authorization: Bearer|OAuth <token>" header.
 std::optional<std::string> find_token(const std::vector<QueryParam>& params,
                                       const std::string& authorization) {
   if (const QueryParam* p = find_param(params, "access_token")) return p->value;
@@ -69,120 +75,245 @@ std::optional<std::string> find_token(const std::vector<QueryParam>& params,
   return std::nullopt;
 }
 
-// Everything one request needs while being dispatched.
-struct Call {
-  const Dataset& data;
-  const std::vector<QueryParam>& params;
-  std::vector<std::string> components;  // decoded path components after the version
-  std::optional<FieldList> fields;      // parsed `fields`, if given
-  RenderContext ctx;
-  std::vector<std::string> buc_accounts;  // IG account ids this call is about
-
-  void note_account(NodeHandle node) {
-    const int account = data.account_of(node);
-    if (account < 0) return;
-    const std::string& id = data.accounts[account].id;
-    if (std::find(buc_accounts.begin(), buc_accounts.end(), id) == buc_accounts.end())
-      buc_accounts.push_back(id);
-  }
-
-  std::optional<NodeHandle> resolve(const std::string& id) const {
-    if (id == "me") return NodeHandle{NodeType::User, 0};
-    return data.find(id);
-  }
-
-  NodeHandle resolve_or_throw(const std::string& id) const {
-    if (std::optional<NodeHandle> node = resolve(id)) return *node;
-    throw errors::object_not_found("get", id);
-  }
-
-  const FieldList* field_list() const { return fields ? &*fields : nullptr; }
-
-  EdgeParams edge_params() const {
-    EdgeParams p;
-    auto get = [&](const char* key, std::optional<std::string>& out) {
-      if (const QueryParam* q = find_param(params, key)) out = q->value;
-    };
-    get("limit", p.limit);
-    get("after", p.after);
-    get("before", p.before);
-    get("since", p.since);
-    get("until", p.until);
-    return p;
-  }
-
-  const FieldDef& edge_or_throw(NodeHandle node, const std::string& name) const {
-    const FieldDef* def = find_field(node.type, name);
-    if (!def || def->kind != FieldKind::Edge) throw errors::unknown_path("/" + name);
-    return *def;
-  }
-
-  // Top-level edge listing: /{node}/{edge}. `url_path` is where the paging URLs point.
-  void write_edge(JsonWriter& w, NodeHandle node, const FieldDef& edge, const std::string& url_path) {
-    if (fields) validate_fields(edge.target, *fields);
-    const EdgePage page = compute_edge_page(data, node, edge, edge_params());
-    write_edge_page(w, ctx, page, field_list(), [&](std::string_view key, std::string_view cursor) {
-      return ctx.base_url + "/" + ctx.version + url_path + "?" + query_with_cursor(params, key, cursor);
-    });
-  }
-
-  void write_node(JsonWriter& w, NodeHandle node) {
-    if (fields) validate_fields(node.type, *fields);
-    render_node(w, ctx, node, field_list(), Listing::Direct);
-  }
-
-  // GET /?ids=a,b,c[&fields=…] and GET /{edge}?ids=a,b: an object keyed by the requested ids.
-  // One bad id fails the whole request (ref 5.3).
-  std::string multi(const std::string& ids_text, const std::string* edge_name) {
-    std::vector<std::string> ids;
-    for (std::string& id : split(ids_text, ',')) {
-      if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(std::move(id));
-    }
-    if (ids.empty()) throw errors::unsupported_root("get");
-    if (ids.size() > kMaxIds) throw errors::too_many_ids(ids.size());
-    std::vector<NodeHandle> nodes;
-    for (const std::string& id : ids) nodes.push_back(resolve_or_throw(id));
-    JsonWriter w;
-    w.begin_object();
-    for (size_t i = 0; i < ids.size(); ++i) {
-      note_account(nodes[i]);
-      w.key(ids[i]);
-      if (edge_name) {
-        write_edge(w, nodes[i], edge_or_throw(nodes[i], *edge_name),
-                   "/" + data.id_of(nodes[i]) + "/" + *edge_name);
+// Write parameters arrive form-encoded in the body (or as a flat JSON object, ref 2.11).
+std::vector<QueryParam> body_params(const ApiRequest& request) {
+  if (request.body.empty()) return {};
+  const std::string type = lower(request.content_type);
+  if (type.find("application/json") != std::string::npos) {
+    rapidjson::Document d;
+    d.Parse(request.body.c_str(), request.body.size());
+    std::vector<QueryParam> out;
+    if (d.HasParseError() || !d.IsObject()) return out;
+    for (auto it = d.MemberBegin(); it != d.MemberEnd(); ++it) {
+      QueryParam p;
+      p.key = it->name.GetString();
+      if (it->value.IsString()) {
+        p.value = it->value.GetString();
+      } else if (it->value.IsBool()) {
+        p.value = it->value.GetBool() ? "true" : "false";
+      } else if (it->value.IsInt64()) {
+        p.value = std::to_string(it->value.GetInt64());
       } else {
-        write_node(w, nodes[i]);
+        continue;  // nested values are not parameters the emulator reads
       }
+      p.raw = url_encode(p.key) + "=" + url_encode(p.value);
+      out.push_back(std::move(p));
     }
-    w.end_object();
-    return w.take();
+    return out;
   }
+  if (type.find("multipart/") != std::string::npos) return {};
+  return parse_query(request.body);
+}
 
-  std::string dispatch() {
-    const QueryParam* ids = find_param(params, "ids");
-    if (components.empty()) {
-      if (ids) return multi(ids->value, nullptr);
-      throw errors::unsupported_root("get");
-    }
-    std::optional<NodeHandle> node = resolve(components[0]);
-    if (!node && ids && components.size() == 1) return multi(ids->value, &components[0]);
-    if (!node) throw errors::object_not_found("get", components[0]);
-    note_account(*node);
-
-    JsonWriter w;
-    if (components.size() == 1) {
-      write_node(w, *node);
-      return w.take();
-    }
-    const FieldDef& edge = edge_or_throw(*node, components[1]);
-    if (components.size() > 2) throw errors::unknown_path(join_path(components, 2));
-    // Paging URLs name the resolved node ("me" becomes the user id).
-    write_edge(w, *node, edge, "/" + data.id_of(*node) + "/" + components[1]);
-    return w.take();
+bool has_field(const FieldList& fields, std::string_view name) {
+  for (const FieldSpec& f : fields) {
+    if (f.name == name) return true;
   }
-};
+  return false;
+}
+
+// GET /?ids=a,b,c[&fields=…] and GET /{edge}?ids=a,b: an object keyed by the requested ids.
+// One bad id fails the whole request (ref 5.3).
+std::string multi(Call& c, const std::string& ids_text, const std::string* edge_name) {
+  std::vector<std::string> ids;
+  for (std::string& id : split(ids_text, ',')) {
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(std::move(id));
+  }
+  if (ids.empty()) throw errors::unsupported_root("get");
+  if (ids.size() > kMaxIds) throw errors::too_many_ids(ids.size());
+  std::vector<NodeHandle> nodes;
+  for (const std::string& id : ids) nodes.push_back(c.resolve_or_throw(id));
+  JsonWriter w;
+  w.begin_object();
+  for (size_t i = 0; i < ids.size(); ++i) {
+    c.note_account(nodes[i]);
+    w.key(ids[i]);
+    if (edge_name) {
+      c.write_edge(w, nodes[i], c.edge_or_throw(nodes[i], *edge_name),
+                   "/" + c.data.id_of(nodes[i]) + "/" + *edge_name);
+    } else {
+      c.write_node(w, nodes[i]);
+    }
+  }
+  w.end_object();
+  return w.take();
+}
+
+std::string get_node(Call& c, NodeHandle node) {
+  if (node.type == NodeType::IGComment) c.require_permission("instagram_manage_comments");
+  if (node.type == NodeType::IGContainer) count_status_read(c, node);
+  JsonWriter w;
+  c.write_node(w, node);
+  return w.take();
+}
+
+std::string route_get(Call& c, NodeHandle node) {
+  if (c.components.size() == 1) return get_node(c, node);
+  if (c.components.size() > 2) throw errors::unknown_path(join_path(c.components, 2));
+  const std::string& edge = c.components[1];
+  // Edges that are not field-expandable lists.
+  if (edge == "insights" && node.type == NodeType::IGMedia) return media_insights_response(c, node);
+  if (edge == "insights" && node.type == NodeType::IGUser) return account_insights_response(c, node);
+  if (edge == "content_publishing_limit" && node.type == NodeType::IGUser) return publishing_limit(c, node);
+  if ((edge == "top_media" || edge == "recent_media") && node.type == NodeType::IGHashtag)
+    return hashtag_media(c, node, edge == "top_media");
+  if (edge == "permissions" && node.type == NodeType::User) return permissions_response(c);
+  const FieldDef& def = c.edge_or_throw(node, edge);
+  if (edge == "tags" || edge == "comments" || edge == "replies")
+    c.require_permission("instagram_manage_comments");
+  JsonWriter w;
+  // Paging URLs name the resolved node ("me" becomes the user id).
+  c.write_edge(w, node, def, "/" + c.data.id_of(node) + "/" + edge);
+  return w.take();
+}
+
+std::string route_post(Call& c, NodeHandle node) {
+  const std::string& id = c.components[0];
+  if (c.components.size() == 1) {
+    if (node.type == NodeType::IGMedia) return post_media_update(c, node);
+    if (node.type == NodeType::IGComment) return hide_comment(c, node);
+    throw errors::object_not_found("post", id);
+  }
+  if (c.components.size() > 2) throw errors::unknown_path(join_path(c.components, 2));
+  const std::string& edge = c.components[1];
+  if (node.type == NodeType::IGMedia && edge == "comments") return create_comment(c, node);
+  if (node.type == NodeType::IGComment && edge == "replies") return create_reply(c, node);
+  if (node.type == NodeType::IGUser && edge == "media") return create_container(c, node);
+  if (node.type == NodeType::IGUser && edge == "media_publish") return publish_container(c, node);
+  if (node.type == NodeType::IGUser && edge == "mentions") return reply_to_mention(c, node);
+  throw errors::object_not_found("post", id);
+}
+
+std::string route(Call& c) {
+  const QueryParam* ids = find_param(c.params, "ids");
+  if (c.components.empty()) {
+    if (ids && c.method == "GET") return multi(c, ids->value, nullptr);
+    throw errors::unsupported_root(lower(c.method));
+  }
+  const std::string& first = c.components[0];
+  if (c.method == "GET" && c.components.size() == 1 && first == "ig_hashtag_search") return hashtag_search(c);
+  if (c.method == "GET" && c.components.size() == 1 && first == "debug_token") return debug_token_response(c);
+  std::optional<NodeHandle> node = c.resolve(first);
+  if (!node && ids && c.components.size() == 1 && c.method == "GET") return multi(c, ids->value, &first);
+  if (!node) throw errors::object_not_found(lower(c.method), first);
+  c.note_account(*node);
+  if (c.method == "GET") return route_get(c, *node);
+  if (c.method == "POST") return route_post(c, *node);
+  if (c.method == "DELETE" && c.components.size() == 1) {
+    if (node->type == NodeType::IGMedia) return delete_media(c, *node);
+    if (node->type == NodeType::IGComment) return delete_comment(c, *node);
+  }
+  throw errors::object_not_found(lower(c.method), first);
+}
+
+// Which budget a call draws from, decided before it runs: hashtag search and business discovery
+// use the app's platform limit (ref 7.1), everything about an IG account that account's BUC.
+void classify(Call& c) {
+  if (!c.components.empty()) {
+    const std::string& first = c.components[0];
+    if (first == "ig_hashtag_search") c.platform = true;
+    if (std::optional<NodeHandle> n = c.resolve(first)) {
+      if (n->type == NodeType::IGHashtag) c.platform = true;
+      c.note_account(*n);
+    }
+  } else if (const QueryParam* ids = find_param(c.params, "ids")) {
+    for (const std::string& id : split(ids->value, ',')) {
+      if (std::optional<NodeHandle> n = c.resolve(id)) c.note_account(*n);
+    }
+  }
+  if (c.fields && has_field(*c.fields, "business_discovery")) c.platform = true;
+  if (c.platform) c.buc_accounts.clear();
+}
 
 }  // namespace
+
+// ---- Call helpers --------------------------------------------------------------------------
+
+const std::string* Call::param(std::string_view key) const {
+  const QueryParam* p = find_param(params, key);
+  return p ? &p->value : nullptr;
+}
+
+const std::string& Call::required(std::string_view key) const {
+  const std::string* v = param(key);
+  if (!v || v->empty()) throw errors::missing_param(std::string(key));
+  return *v;
+}
+
+void Call::require_permission(const std::string& permission) const {
+  if (std::find(config.permissions.begin(), config.permissions.end(), permission) == config.permissions.end())
+    throw errors::permission_denied();
+}
+
+void Call::note_account_index(int account) {
+  if (account < 0 || platform) return;
+  const std::string& id = data.accounts[account].id;
+  if (std::find(buc_accounts.begin(), buc_accounts.end(), id) == buc_accounts.end())
+    buc_accounts.push_back(id);
+}
+
+void Call::note_account(NodeHandle node) {
+  note_account_index(data.account_of(node));
+}
+
+std::optional<NodeHandle> Call::resolve(const std::string& id) const {
+  if (id == "me") return NodeHandle{NodeType::User, 0};
+  return data.find(id);
+}
+
+NodeHandle Call::resolve_or_throw(const std::string& id) const {
+  if (std::optional<NodeHandle> node = resolve(id)) return *node;
+  throw errors::object_not_found("get", id);
+}
+
+EdgeParams Call::edge_params() const {
+  EdgeParams p;
+  auto get = [&](const char* key, std::optional<std::string>& out) {
+    if (const std::string* v = param(key)) out = *v;
+  };
+  get("limit", p.limit);
+  get("after", p.after);
+  get("before", p.before);
+  get("since", p.since);
+  get("until", p.until);
+  return p;
+}
+
+const FieldDef& Call::edge_or_throw(NodeHandle node, const std::string& name) const {
+  const FieldDef* def = find_field(node.type, name);
+  if (!def || def->kind != FieldKind::Edge) throw errors::unknown_path("/" + name);
+  return *def;
+}
+
+void Call::write_edge(JsonWriter& w, NodeHandle node, const FieldDef& edge, const std::string& url_path) {
+  const Scope scope = edge.item_scope;
+  if (fields) validate_fields(edge.target, *fields, scope);
+  const EdgePage page = compute_edge_page(ctx, node, edge, edge_params());
+  write_edge_page(
+      w, ctx, page, field_list(),
+      [&](std::string_view key, std::string_view cursor) {
+        return url(url_path, query_with_cursor(query, key, cursor));
+      },
+      scope);
+}
+
+void Call::write_node(JsonWriter& w, NodeHandle node, Scope scope) {
+  if (fields) validate_fields(node.type, *fields, scope);
+  render_node(w, ctx, node, field_list(), Listing::Direct, scope);
+}
+
+std::string Call::url(const std::string& path, const std::string& query_string) const {
+  return ctx.base_url + "/" + ctx.version + path + (query_string.empty() ? "" : "?" + query_string);
+}
+
+bool bool_param(const Call& c, const std::string& name) {
+  const std::string& v = c.required(name);
+  if (v == "true" || v == "1") return true;
+  if (v == "false" || v == "0") return false;
+  throw errors::invalid_parameter("Param " + name + " must be a boolean");
+}
+
+// ---- GraphApi ------------------------------------------------------------------------------
 
 std::string make_trace_id(uint64_t seed, const std::string& method, const std::string& target) {
   static const char kAlpha[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -192,7 +323,32 @@ std::string make_trace_id(uint64_t seed, const std::string& method, const std::s
   return id;
 }
 
+GraphApi::GraphApi(const Dataset& data, ApiConfig config)
+    : data_(data),
+      config_(std::move(config)),
+      usage_(config_.app_budget, config_.buc_budget),
+      started_(std::chrono::steady_clock::now()) {}
+
+int64_t GraphApi::now() const {
+  int64_t t = config_.now + clock_offset_;
+  if (config_.clock_rate > 0) {
+    const double real = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+    t += static_cast<int64_t>(real * config_.clock_rate);
+  }
+  return t;
+}
+
+void GraphApi::advance_clock(int64_t seconds) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  clock_offset_ += seconds;
+}
+
 ApiResponse GraphApi::handle(const ApiRequest& request) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return handle_locked(request, false);
+}
+
+ApiResponse GraphApi::handle_locked(const ApiRequest& request, bool in_batch) {
   ApiResponse res;
   const size_t qmark = request.target.find('?');
   const std::string raw_path = request.target.substr(0, qmark);
@@ -213,39 +369,69 @@ ApiResponse GraphApi::handle(const ApiRequest& request) {
       {"Access-Control-Allow-Origin", "*"},
   };
 
-  const std::vector<QueryParam> params = parse_query(raw_query);
+  const int64_t clock = now();
+  std::vector<QueryParam> query = parse_query(raw_query);
+  std::vector<QueryParam> params = query;
+  for (QueryParam& p : body_params(request)) params.push_back(std::move(p));
   Call call{data_,
-            params,
+            config_,
+            request.method == "HEAD" ? "GET" : request.method,
+            std::move(query),
+            std::move(params),
             split(rest, '/'),
             std::nullopt,
             RenderContext{data_, "http://" + (request.host.empty() ? std::string("127.0.0.1") : request.host),
-                          version, ""},
-            {}};
+                          version, "", clock},
+            version_major(version),
+            clock,
+            {},
+            false};
   bool authenticated = false;
+  bool counted = true;
   try {
     // Token first: the real API reports a bad token before anything else.
-    const std::optional<std::string> token = find_token(params, request.authorization);
+    const std::optional<std::string> token = find_token(call.params, request.authorization);
     if (!token || token->empty()) {
       if (!call.components.empty() && call.components[0] == "me") throw errors::missing_token_me();
       throw errors::missing_token();
     }
-    if (*token != config_.access_token) throw errors::invalid_token();
+    // debug_token takes the app token ("{app-id}|{app-secret}", ref 8.1); nothing else does.
+    const bool app_token = *token == config_.app_id + "|" + config_.app_secret;
+    const bool debug = call.components.size() == 1 && call.components[0] == "debug_token";
+    if (*token != config_.access_token && !(app_token && debug) &&
+        !(config_.accept_token && config_.accept_token(*token)))
+      throw errors::invalid_token();
     authenticated = true;
     call.ctx.access_token = *token;
 
-    const std::string method = request.method == "HEAD" ? "GET" : request.method;
-    if (method != "GET") {
-      // Writes (comment_enabled, DELETE, batch, publishing) are not emulated yet.
-      if (call.components.empty()) throw errors::unsupported_root(lower(method));
-      throw errors::object_not_found(lower(method), call.components[0]);
-    }
-
-    if (const QueryParam* f = find_param(params, "fields"); f && !f->value.empty()) {
+    if (const QueryParam* f = find_param(call.params, "fields"); f && !f->value.empty()) {
       FieldParseResult parsed = parse_fields(f->value);
       if (parsed.error) throw errors::fields_syntax(parsed.error->detail, parsed.error->position, f->value);
       call.fields = std::move(parsed.fields);
     }
-    res.body = call.dispatch();
+
+    // POST / with batch=[…]: every operation runs through this handler (ref 5.4).
+    if (call.method == "POST" && call.components.empty() && find_param(call.params, "batch") && !in_batch) {
+      counted = false;  // each operation counts, not the envelope
+      res.body =
+          run_batch(call, request, *token, [this](const ApiRequest& op) { return handle_locked(op, true); });
+      res.headers.push_back(usage_.peek({}, clock));
+      return res;
+    }
+
+    classify(call);
+    if (call.buc_accounts.empty()) {
+      if (usage_.app_exhausted(clock)) {
+        counted = false;
+        res.headers.push_back(usage_.peek({}, clock));
+        throw errors::app_throttled();
+      }
+    } else if (usage_.buc_exhausted(call.buc_accounts, clock)) {
+      counted = false;
+      res.headers.push_back(usage_.peek(call.buc_accounts, clock));
+      throw errors::buc_throttled();
+    }
+    res.body = route(call);
   } catch (const GraphError& e) {
     res.status = e.http_status;
     res.body = error_body(e, trace_id);
@@ -255,7 +441,7 @@ ApiResponse GraphApi::handle(const ApiRequest& request) {
     res.status = e.http_status;
     res.body = error_body(e, trace_id);
   }
-  if (authenticated) res.headers.push_back(usage_.record(call.buc_accounts));
+  if (authenticated && counted) res.headers.push_back(usage_.record(call.buc_accounts, clock));
   return res;
 }
 

@@ -1,63 +1,76 @@
 #include "dump.h"
 
+#include "dump_internal.h"
 #include "json.h"
 #include "render.h"
 #include "schema.h"
 #include "timefmt.h"
 
 namespace igemu {
-namespace {
 
-// Every field of a node type; edges are expanded only when `with_children` (album children).
-FieldList all_fields(NodeType type, bool with_children) {
+FieldList dump_fields(NodeType type, Scope scope, bool with_children) {
   FieldList list;
   for (const FieldDef& f : node_type_def(type).fields) {
+    if (f.kind == FieldKind::Special) continue;
     if (f.kind == FieldKind::Edge) {
       if (!with_children || f.name != "children") continue;
-      list.push_back(FieldSpec{std::string(f.name), {}, true, all_fields(f.target, false)});
-    } else {
-      list.push_back(FieldSpec{std::string(f.name), {}, false, {}});
+      list.push_back(FieldSpec{std::string(f.name), {}, true, dump_fields(f.target, scope, false)});
+      continue;
     }
+    // Fields the scope refuses (view_count outside discovery, hashtag media's short list) are left out.
+    if (type == NodeType::IGMedia) {
+      if (f.name == "view_count" && scope != Scope::Discovery) continue;
+      if (scope == Scope::Hashtag && !is_hashtag_media_field(f.name)) continue;
+    }
+    if ((type == NodeType::IGUser || type == NodeType::ExtUser) && scope == Scope::Discovery &&
+        !is_discovery_user_field(f.name))
+      continue;
+    list.push_back(FieldSpec{std::string(f.name), {}, false, {}});
   }
   return list;
 }
 
-}  // namespace
+void dump_media_list(JsonWriter& w, const RenderContext& ctx, const std::vector<int>& list, Scope scope) {
+  const FieldList fields = dump_fields(NodeType::IGMedia, scope, true);
+  w.begin_array();
+  for (int m : list) render_node(w, ctx, NodeHandle{NodeType::IGMedia, m}, &fields, Listing::Direct, scope);
+  w.end_array();
+}
 
-std::string dump_dataset_json(const Dataset& data) {
-  const RenderContext ctx{data, "", "v24.0", ""};
+std::string dump_dataset_json(const Dataset& data, int64_t now) {
+  const RenderContext ctx{data, "", "v24.0", "", now};
   JsonWriter w;
   w.begin_object();
   w.key("seed").integer(static_cast<int64_t>(data.seed));
   w.key("anchor").string(format_graph_timestamp(Dataset::kAnchor));
+  w.key("now").string(format_graph_timestamp(now));
 
-  const FieldList user_fields = all_fields(NodeType::User, false);
+  const FieldList user_fields = dump_fields(NodeType::User, Scope::Own, false);
   w.key("user");
   render_node(w, ctx, NodeHandle{NodeType::User, 0}, &user_fields, Listing::Direct);
 
-  const FieldList page_fields = all_fields(NodeType::Page, false);
+  const FieldList page_fields = dump_fields(NodeType::Page, Scope::Own, false);
   w.key("pages").begin_array();
   for (size_t i = 0; i < data.pages.size(); ++i) {
     render_node(w, ctx, NodeHandle{NodeType::Page, static_cast<int>(i)}, &page_fields, Listing::Direct);
   }
   w.end_array();
 
-  const FieldList account_fields = all_fields(NodeType::IGUser, false);
+  const FieldList account_fields = dump_fields(NodeType::IGUser, Scope::Own, false);
   w.key("accounts").begin_array();
   for (size_t i = 0; i < data.accounts.size(); ++i) {
     render_node(w, ctx, NodeHandle{NodeType::IGUser, static_cast<int>(i)}, &account_fields, Listing::Direct);
   }
   w.end_array();
 
-  const FieldList media_fields = all_fields(NodeType::IGMedia, true);
   w.key("media").begin_object();
   for (const AccountRec& a : data.accounts) {
-    w.key(a.id).begin_array();
-    for (int m : a.media)
-      render_node(w, ctx, NodeHandle{NodeType::IGMedia, m}, &media_fields, Listing::Direct);
-    w.end_array();
+    w.key(a.id);
+    dump_media_list(w, ctx, a.media, Scope::Own);
   }
   w.end_object();
+
+  dump_extras(w, ctx);
   w.end_object();
   return w.take();
 }

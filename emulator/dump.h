@@ -1,15 +1,16 @@
-// --dump-json: the whole generated dataset, every field of every object exactly as the API would
-// render it, so integration tests can compare rows without re-implementing the generator.
+// --dump-json: the whole dataset as JSON so integration tests can compare rows against it. Objects
+// carry their fields exactly as the API renders them; see README for the layout.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "dataset.h"
 
 namespace igemu {
 
-// {"seed":…,"anchor":"…","user":{…},"pages":[…],"accounts":[…],"media":{"<ig-user-id>":[…newest first…]}}
-// Each media object carries "owner" and, for albums, "children":{"data":[…]}.
-std::string dump_dataset_json(const Dataset& data);
+// `now` is the emulator clock the dump describes (live stories, recent hashtag media, today's
+// partial insight values).
+std::string dump_dataset_json(const Dataset& data, int64_t now = Dataset::kDefaultNow);
 
 }  // namespace igemu

@@ -78,6 +78,38 @@ GraphError unknown_error() {
   return GraphError(500, 1, 0, "OAuthException", "An unknown error has occurred.");
 }
 
+GraphError missing_param(const std::string& name) {
+  return oauth(100, "(#100) The parameter " + name + " is required");
+}
+
+GraphError permission_denied() {
+  return oauth(10, "(#10) Application does not have permission for this action");
+}
+
+GraphError view_count_outside_discovery() {
+  return oauth(
+      36104,
+      "(#36104) You do not have permission to access this field outside of the Business Discovery API.");
+}
+
+GraphError discovery_user_not_found(const std::string& username) {
+  GraphError e(400, 110, 2207013, "OAuthException", "Invalid user id");
+  e.user_title = "Cannot find User";
+  e.user_msg = "The user with username: " + username + " cannot be found.";
+  return e;
+}
+
+GraphError buc_throttled() {
+  return oauth(
+      80002, "(#80002) There have been too many calls to this Instagram account. Wait a bit and try again.");
+}
+
+GraphError app_throttled() {
+  GraphError e(403, 4, 0, "OAuthException", "(#4) Application request limit reached");
+  e.is_transient = true;
+  return e;
+}
+
 }  // namespace errors
 
 std::string error_body(const GraphError& e, const std::string& fbtrace_id) {
@@ -88,6 +120,8 @@ std::string error_body(const GraphError& e, const std::string& fbtrace_id) {
   w.key("code").integer(e.code);
   if (e.subcode != 0) w.key("error_subcode").integer(e.subcode);
   if (e.is_transient) w.key("is_transient").boolean(true);
+  if (!e.user_title.empty()) w.key("error_user_title").string(e.user_title);
+  if (!e.user_msg.empty()) w.key("error_user_msg").string(e.user_msg);
   w.key("fbtrace_id").string(fbtrace_id);
   w.end_object().end_object();
   return w.take();

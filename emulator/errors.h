@@ -21,6 +21,8 @@ struct GraphError : std::runtime_error {
   std::string type;
   std::string www_authenticate;  // set for OAuth errors
   bool is_transient = false;     // only serialized when true
+  std::string user_title;        // error_user_title, when set (publishing and IG errors)
+  std::string user_msg;          // error_user_msg, when set
 };
 
 namespace errors {
@@ -40,6 +42,19 @@ GraphError invalid_token();
 GraphError invalid_parameter(const std::string& message);  // message without the "(#100) " prefix
 GraphError too_many_ids(size_t provided);
 GraphError unknown_error();
+
+// "(#100) The parameter x is required" for a missing mandatory parameter.
+GraphError missing_param(const std::string& name);
+// "(#10) Application does not have permission for this action" (missing permission, fields other
+// accounts do not expose).
+GraphError permission_denied();
+// (#36104) view_count read outside business discovery.
+GraphError view_count_outside_discovery();
+// business_discovery.username(x) for a name that is no professional account: 110 / 2207013.
+GraphError discovery_user_not_found(const std::string& username);
+// Rate limits (ref 7): BUC throttling (80002) and the app's platform limit (4, HTTP 403, transient).
+GraphError buc_throttled();
+GraphError app_throttled();
 
 }  // namespace errors
 

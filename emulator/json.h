@@ -14,6 +14,9 @@ namespace igemu {
 // non-ASCII text and '/' are written as-is (for the request log, which people read).
 void append_json_string(std::string& out, std::string_view s, bool graph_style = true);
 std::string json_quote(std::string_view s);
+// The text of a JSON string literal (as stored in FieldValues), escapes decoded to UTF-8. Anything
+// that is not a string literal comes back unchanged.
+std::string json_unquote(std::string_view literal);
 
 // Streaming writer that takes care of commas; values may also be spliced in pre-serialized.
 class JsonWriter {

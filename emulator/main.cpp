@@ -29,6 +29,23 @@ const char kUsage[] =
     "  --latency-ms N      delay added to every request (default 0)\n"
     "  --request-log FILE  append one JSON line per request (access_token redacted)\n"
     "  --dump-json FILE    write the generated dataset as JSON ('-' = stdout) and exit\n"
+    "  --now UNIX          the emulator clock at start (default 1793538000 = 2026-11-01T13:00:00Z,\n"
+    "                      one hour after the newest media)\n"
+    "  --clock-rate N      emulator seconds per real second (default 0: the clock stands still)\n"
+    "  --buc-budget N      calls per Instagram account per 24 h before error 80002 (default 0: no limit)\n"
+    "  --app-budget N      platform calls per hour before error 4 (default 0: no limit)\n"
+    "  --publish-quota N   content_publishing_limit quota_total (default 100)\n"
+    "  --permissions LIST  granted permissions, comma-separated (default: all the driver uses)\n"
+    "  --app-id ID         app id for debug_token (default 138483919580948)\n"
+    "  --app-secret S      app secret for debug_token's app token ID|S (default demo-app-secret)\n"
+    "  --faults SPEC       inject faults (see emulator/faults.h), e.g. '5xx:0.05,reset:0.02@/media'\n"
+    "  --fault-seed N      seed of the fault decisions (default 1)\n"
+    "  --oauth-deny 0|1    login dialogs deny access (error=access_denied)\n"
+    "  --oauth-short-lived S  lifetime of short-lived tokens (default 5110; Instagram at most 3600)\n"
+    "  --oauth-long-lived S   lifetime of long-lived tokens (default 5184000 = 60 days)\n"
+    "  --oauth-refresh-min-age S  age before ig_refresh_token is allowed (default 86400)\n"
+    "  --oauth-expire-after-calls N  an issued token expires after N Graph calls (default 0: never)\n"
+    "  --tls-cert FILE --tls-key FILE  serve HTTPS with this PEM certificate and key\n"
     "  --help              this text\n"
     "The first stdout line is the base URL, e.g. http://127.0.0.1:8080\n";
 
@@ -67,14 +84,20 @@ int main(int argc, char** argv) {
       return 0;
     }
     const bool known = arg == "--port" || arg == "--token" || arg == "--seed" || arg == "--latency-ms" ||
-                       arg == "--request-log" || arg == "--dump-json";
+                       arg == "--request-log" || arg == "--dump-json" || arg == "--now" ||
+                       arg == "--clock-rate" || arg == "--buc-budget" || arg == "--app-budget" ||
+                       arg == "--publish-quota" || arg == "--permissions" || arg == "--app-id" ||
+                       arg == "--app-secret" || arg == "--faults" || arg == "--fault-seed" ||
+                       igemu::is_auth_server_flag(arg);
     if (!known) return fail("unknown option " + arg);
     if (!has_inline) {
       if (i + 1 >= argc) return fail("missing value for " + arg);
       value = argv[++i];
     }
     unsigned long long n = 0;
-    if (arg == "--port") {
+    if (igemu::is_auth_server_flag(arg)) {
+      if (std::string e = igemu::apply_auth_server_flag(options.auth, arg, value); !e.empty()) return fail(e);
+    } else if (arg == "--port") {
       if (!parse_uint(value, 65535, n)) return fail("bad --port " + value);
       options.port = static_cast<int>(n);
     } else if (arg == "--token") {
@@ -90,13 +113,45 @@ int main(int argc, char** argv) {
       options.request_log = value;
     } else if (arg == "--dump-json") {
       dump_path = value;
+    } else if (arg == "--now") {
+      if (!parse_uint(value, 253402300799ULL, n)) return fail("bad --now " + value);
+      options.api.now = static_cast<int64_t>(n);
+    } else if (arg == "--clock-rate") {
+      if (!parse_uint(value, 1000000000ULL, n)) return fail("bad --clock-rate " + value);
+      options.api.clock_rate = static_cast<double>(n);
+    } else if (arg == "--buc-budget" || arg == "--app-budget" || arg == "--publish-quota") {
+      if (!parse_uint(value, 1000000000ULL, n)) return fail("bad " + arg + " " + value);
+      int& target = arg == "--buc-budget"   ? options.api.buc_budget
+                    : arg == "--app-budget" ? options.api.app_budget
+                                            : options.api.publish_quota;
+      target = static_cast<int>(n);
+    } else if (arg == "--permissions") {
+      options.api.permissions.clear();
+      size_t start = 0;
+      while (start <= value.size()) {
+        size_t end = value.find(',', start);
+        if (end == std::string::npos) end = value.size();
+        if (end > start) options.api.permissions.push_back(value.substr(start, end - start));
+        start = end + 1;
+      }
+    } else if (arg == "--faults") {
+      options.faults = value;
+    } else if (arg == "--fault-seed") {
+      if (!parse_uint(value, UINT64_MAX, n)) return fail("bad --fault-seed " + value);
+      options.fault_seed = n;
+    } else if (arg == "--app-id") {
+      if (value.empty()) return fail("--app-id must not be empty");
+      options.api.app_id = value;
+    } else if (arg == "--app-secret") {
+      if (value.empty()) return fail("--app-secret must not be empty");
+      options.api.app_secret = value;
     }
   }
 
   const igemu::Dataset data = igemu::Dataset::generate(seed);
 
   if (!dump_path.empty()) {
-    const std::string json = igemu::dump_dataset_json(data) + "\n";
+    const std::string json = igemu::dump_dataset_json(data, options.api.now) + "\n";
     if (dump_path == "-") {
       std::cout << json << std::flush;
       return std::cout ? 0 : 1;
@@ -126,7 +181,7 @@ int main(int argc, char** argv) {
     std::cerr << "instagram-emulator: " << error << "\n";
     return 1;
   }
-  std::cout << "http://127.0.0.1:" << port << std::endl;  // std::endl flushes
+  std::cout << (options.auth.tls_cert.empty() ? "http" : "https") << "://127.0.0.1:" << port << std::endl;  // std::endl flushes
 
   std::thread([&server, stop_signals] {
     int sig = 0;

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "errors.h"
+#include "faults.h"
 #include "gzip.h"
 #include "request_log.h"
 
@@ -13,15 +14,37 @@ namespace igemu {
 
 struct EmulatorServer::Impl {
   Impl(const Dataset& data, ServerOptions opts)
-      : options(std::move(opts)), api(data, options.api), seed(data.seed) {}
+      : options(std::move(opts)),
+        auth(std::make_shared<AuthServer>(options.auth, options.api)),
+        api(data, with_token_hook(options.api, auth)),
+        seed(data.seed) {}
+
+  // GraphApi accepts the tokens the OAuth endpoints issued.
+  static ApiConfig with_token_hook(ApiConfig config, const std::shared_ptr<AuthServer>& auth) {
+    config.accept_token = [auth](const std::string& token) { return auth->accepts(token); };
+    return config;
+  }
+  // HTTPS when a certificate is configured (cpp-httplib built with OpenSSL), plain HTTP otherwise.
+  static std::unique_ptr<httplib::Server> make_http_server(const AuthServerOptions& o) {
+    if (o.tls_cert.empty()) return std::make_unique<httplib::Server>();
+    return std::make_unique<httplib::SSLServer>(o.tls_cert.c_str(), o.tls_key.c_str());
+  }
 
   // The one place every request passes through. Fault injection (latency, 5xx, resets, throttling)
   // belongs here, before or instead of api.handle().
   void handle(const httplib::Request& req, httplib::Response& res) {
     if (options.latency_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(options.latency_ms));
-    const ApiResponse out = api.handle(ApiRequest{req.method, req.target, req.get_header_value("Host"),
-                                                  req.get_header_value("Authorization")});
-    send(req, res, out);
+    const FaultAction fault = faults.enabled() ? faults.pick(req.method, req.path) : FaultAction{};
+    ApiResponse out;
+    if (!faults.before(fault, out, make_trace_id(seed, req.method, req.target), req.path)) {
+      const ApiRequest request{req.method, req.target, req.get_header_value("Host"),
+                               req.get_header_value("Authorization"), req.body,
+                               req.get_header_value("Content-Type")};
+      std::optional<ApiResponse> oauth = auth->handle(request);
+      out = oauth ? std::move(*oauth) : api.handle(request);
+      faults.after(fault, out, "http://" + req.get_header_value("Host") + req.target);
+    }
+    if (!Faults::stream(fault, out, res)) send(req, res, out);
     // Logged before cpp-httplib writes the response, so a client that has its answer also finds its line.
     log.write(req.method, req.target, res.status);
   }
@@ -53,10 +76,13 @@ struct EmulatorServer::Impl {
   }
 
   ServerOptions options;
+  std::shared_ptr<AuthServer> auth;
   GraphApi api;
   uint64_t seed;
   RequestLog log;
-  httplib::Server http;
+  Faults faults;
+  std::unique_ptr<httplib::Server> http_owner = make_http_server(options.auth);
+  httplib::Server& http = *http_owner;
 };
 
 EmulatorServer::EmulatorServer(const Dataset& data, ServerOptions options)
@@ -70,10 +96,25 @@ int EmulatorServer::bind(std::string& error) {
     error = "cannot open request log " + s.options.request_log;
     return -1;
   }
-  s.http.set_pre_routing_handler([&s](const httplib::Request& req, httplib::Response& res) {
+  if (!s.faults.configure(s.options.faults, s.options.fault_seed, error)) return -1;
+  // cpp-httplib calls the pre-routing handler before it reads a request body, so requests with a
+  // body (form-encoded writes, batch) go through the method handlers below, which run after it.
+  auto has_body = [](const httplib::Request& req) {
+    const std::string length = req.get_header_value("Content-Length");
+    return (!length.empty() && length != "0") || req.has_header("Transfer-Encoding");
+  };
+  s.http.set_pre_routing_handler([&s, has_body](const httplib::Request& req, httplib::Response& res) {
+    if (has_body(req)) return httplib::Server::HandlerResponse::Unhandled;
     s.handle(req, res);
     return httplib::Server::HandlerResponse::Handled;
   });
+  const auto with_body = [&s](const httplib::Request& req, httplib::Response& res) { s.handle(req, res); };
+  s.http.Get(".*", with_body)
+      .Post(".*", with_body)
+      .Put(".*", with_body)
+      .Patch(".*", with_body)
+      .Delete(".*", with_body)
+      .Options(".*", with_body);
   s.http.set_error_handler(
       httplib::Server::HandlerWithResponse([&s](const httplib::Request& req, httplib::Response& res) {
         return s.fill_protocol_error(req, res) ? httplib::Server::HandlerResponse::Handled
@@ -84,6 +125,9 @@ int EmulatorServer::bind(std::string& error) {
     res.body.clear();
     s.fill_protocol_error(req, res);
   });
+
+  // Without it, Nagle's algorithm and delayed ACKs add ~40 ms to every request on a kept-alive connection.
+  s.http.set_tcp_nodelay(true);
 
   int port = s.options.port;
   if (port == 0) {

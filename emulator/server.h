@@ -1,10 +1,12 @@
 // The HTTP side: a cpp-httplib server on 127.0.0.1 that hands every request to GraphApi.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
 #include "api.h"
+#include "api_oauth.h"
 #include "dataset.h"
 
 namespace igemu {
@@ -13,7 +15,10 @@ struct ServerOptions {
   int port = 0;  // 0: any free port
   int latency_ms = 0;
   std::string request_log;  // empty: no log
+  std::string faults;       // fault injection spec (faults.h); empty: none
+  uint64_t fault_seed = 1;
   ApiConfig api;
+  AuthServerOptions auth;  // OAuth endpoints and HTTPS (api_oauth.h)
 };
 
 class EmulatorServer {

@@ -2,21 +2,32 @@
 // Response, error bodies to typed errors, and the one retry after a rejected token.
 #include "graph/client.h"
 
+#include <algorithm>
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <random>
 #include <cstdint>
 #include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include "graph/appsecret_proof.h"
 #include "graph/error_parse.h"
 #include "graph/http_session.h"
 #include "graph/json_body.h"
 #include "graph/redact.h"
+#include "graph/rate_governor.h"
+#include "graph/retry_policy.h"
 #include "graph/url.h"
+#include "graph/usage_headers.h"
 
 namespace igodbc::graph {
 
@@ -41,6 +52,25 @@ Params concat(Params a, const Params& b) {
   return a;
 }
 
+// Feeds the usage headers of a response to the process-wide store (sys_ratelimit, the governor).
+void recordUsage(const HttpResult& res) {
+  if (res.appUsage.empty() && res.bucUsage.empty()) return;
+  const int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          std::chrono::system_clock::now().time_since_epoch())
+                          .count();
+  UsageStore& store = UsageStore::process();
+  if (!res.appUsage.empty()) store.record(parseAppUsage(res.appUsage, now));
+  if (!res.bucUsage.empty()) store.record(parseBucUsage(res.bucUsage, now));
+}
+
+// Retry-After and, for the account the request is about, estimated_time_to_regain_access.
+void addWaitHints(GraphError& e, const HttpResult& res, const std::string& url) {
+  e.retryAfterSeconds = parseRetryAfter(res.retryAfter);
+  for (const UsageRow& r : parseBucUsage(res.bucUsage, 0))
+    if (r.regainMinutes && *r.regainMinutes > 0 && url.find(r.objectId) != std::string::npos)
+      e.regainAccessMinutes = std::max(e.regainAccessMinutes, *r.regainMinutes);
+}
+
 std::optional<int> nonZero(int v) {
   return v != 0 ? std::optional<int>(v) : std::nullopt;
 }
@@ -62,10 +92,19 @@ void validateBaseUrl(const std::string& baseUrl) {
 
 struct Client::Impl {
   Impl(const Config& config, const std::atomic<bool>& cancelled)
-      : http(config.timeoutSeconds, config.connectTimeoutSeconds, cancelled) {}
+      : http(config.timeoutSeconds, config.connectTimeoutSeconds, cancelled) {
+    http.configure(config.network);
+  }
 
   // One logical call. `build` makes the wire request for the credentials of an attempt.
-  Response execute(Client& c, const std::function<HttpRequest(const Auth&)>& build);
+  Response execute(Client& c, const std::function<HttpRequest(const Auth&)>& build,
+                   RequestKind kind = RequestKind::Read);
+  // Waits out the retry policy's backoff, or rethrows `e` (annotated with why it gave up).
+  template <typename E>
+  void retryOrThrow(Client& c, const E& e, RequestKind kind, int attempt,
+                    std::chrono::steady_clock::time_point started);
+  // Sleeps, waking at once on cancel() (then throws CancelledError).
+  void pause(Client& c, double seconds);
   Response exchange(Client& c, const HttpRequest& request, const Auth& auth, int attempt);
   Auth makeAuth(Client& c, std::string token) {
     Auth a{std::move(token), c.tokens_->appSecret(), {}};
@@ -74,26 +113,65 @@ struct Client::Impl {
   }
 
   HttpSession http;
+  std::mutex sleepMutex;
+  std::condition_variable sleepWake;
+  std::mt19937_64 rng{std::random_device{}()};
 };
 
-Response Client::Impl::execute(Client& c, const std::function<HttpRequest(const Auth&)>& build) {
+Response Client::Impl::execute(Client& c, const std::function<HttpRequest(const Auth&)>& build, RequestKind kind) {
   if (c.cancelled_) throw CancelledError(kCancelledMessage);
   if (!c.tokens_) throw oauth::AuthError("No access token: the connection has no token provider");
   Auth a = makeAuth(c, c.tokens_->accessToken());
+  const auto started = std::chrono::steady_clock::now();
+  bool refreshed = false;
   for (int attempt = 1;; ++attempt) {
+    HttpRequest request = build(a);
+    pause(c, governorDelaySeconds(request.url, c.config_.governorThreshold, c.config_.governorMaxDelaySeconds));
     try {
-      return exchange(c, build(a), a, attempt);
+      return exchange(c, request, a, attempt);
     } catch (const GraphError& e) {
-      // The single place that decides whether a failed attempt is repeated. Today only a rejected token
-      // that the provider could replace is retried, once; the retry-policy issue adds transient codes,
-      // HTTP 429 and backoff here.
-      if (attempt == 1 && e.code == 190 && c.tokens_->refreshAfterRejection(a.token)) {
+      // The single place that decides whether a failed attempt is repeated: a rejected token that the
+      // provider could replace, once; then the transient failures of retry_policy.h.
+      if (!refreshed && e.code == 190 && c.tokens_->refreshAfterRejection(a.token)) {
+        refreshed = true;
         a = makeAuth(c, c.tokens_->accessToken());
         continue;
       }
-      throw;
+      retryOrThrow(c, e, kind, attempt, started);
+    } catch (const NetworkError& e) {
+      retryOrThrow(c, e, kind, attempt, started);
+    } catch (const TimeoutError& e) {
+      retryOrThrow(c, e, kind, attempt, started);
     }
   }
+}
+
+template <typename E>
+void Client::Impl::retryOrThrow(Client& c, const E& e, RequestKind kind, int attempt,
+                                std::chrono::steady_clock::time_point started) {
+  const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  RetryConfig rc;
+  rc.maxRetries = c.config_.maxRetries;
+  rc.maxSeconds = c.config_.retryMaxSeconds;
+  rc.baseDelaySeconds = c.config_.retryBaseSeconds;
+  std::uniform_real_distribution<double> uniform(0.0, 1.0);
+  RetryDecision d = decideRetry(e, kind, attempt, elapsed, rc, uniform(rng));
+  if (!d.retry) {
+    if (d.giveUpNote.empty()) throw e;
+    E annotated = e;
+    static_cast<std::runtime_error&>(annotated) =
+        std::runtime_error(std::string(e.what()) + " (" + d.giveUpNote + ")");
+    if constexpr (std::is_same_v<E, GraphError>) annotated.retryNote = d.giveUpNote;
+    throw annotated;
+  }
+  pause(c, d.waitSeconds);
+}
+
+void Client::Impl::pause(Client& c, double seconds) {
+  if (seconds <= 0) return;
+  std::unique_lock<std::mutex> lock(sleepMutex);
+  sleepWake.wait_for(lock, std::chrono::duration<double>(seconds), [&] { return c.cancelled_.load(); });
+  if (c.cancelled_) throw CancelledError(kCancelledMessage);
 }
 
 Response Client::Impl::exchange(Client& c, const HttpRequest& request, const Auth& auth, int attempt) {
@@ -111,17 +189,26 @@ Response Client::Impl::exchange(Client& c, const HttpRequest& request, const Aut
     res = http.perform(request, secrets);
   } catch (...) {
     c.log_->finish(seq, std::nullopt, std::nullopt, std::nullopt, elapsedMs(), std::nullopt, "");
+    if (c.config_.logger)
+      c.config_.logger->write(1, "http", request.method + " " + redactUrl(request.url) + " failed without a response");
     throw;
   }
   const int status = static_cast<int>(res.status);
+  recordUsage(res);
   const std::string_view body(res.body.data(), res.body.size());
   const int64_t bytes = static_cast<int64_t>(body.size());
   auto finish = [&](std::optional<int> code, std::optional<int> subcode) {
     c.log_->finish(seq, status, code, subcode, elapsedMs(), bytes, res.apiVersion);
+    if (c.config_.logger)
+      c.config_.logger->write(2, "http",
+                              request.method + " " + redactUrl(request.url) + " attempt " + std::to_string(attempt) +
+                                  " -> " + std::to_string(status) + (code ? " error " + std::to_string(*code) : "") +
+                                  " in " + std::to_string(elapsedMs()) + " ms, " + std::to_string(bytes) + " bytes");
   };
 
   if (status < 200 || status > 299) {
     GraphError e = graphErrorFromResponse(status, body, secrets);
+    addWaitHints(e, res, request.url);
     finish(nonZero(e.code), nonZero(e.subcode));
     throw e;
   }
@@ -135,6 +222,7 @@ Response Client::Impl::exchange(Client& c, const HttpRequest& request, const Aut
                        urlOrigin(request.url));
   }
   if (auto e = graphErrorFromJson(status, *doc, secrets)) {
+    addWaitHints(*e, res, request.url);
     finish(nonZero(e->code), nonZero(e->subcode));
     throw std::move(*e);
   }
@@ -183,11 +271,45 @@ Response Client::getUrl(const std::string& absoluteUrl) {
 
 Response Client::post(std::string_view path, const Params& form) {
   checkRelativePath(path);
+  return impl_->execute(
+      *this,
+      [&](const Auth& a) {
+        HttpRequest r;
+        r.method = "POST";
+        r.url = buildUrl(config_.baseUrl, config_.version, path, {});
+        r.formBody = encodeParams(concat(form, a.params()));
+        return r;
+      },
+      RequestKind::Write);
+}
+
+Response Client::postRead(std::string_view path, const Params& form) {
+  checkRelativePath(path);
   return impl_->execute(*this, [&](const Auth& a) {
     HttpRequest r;
     r.method = "POST";
     r.url = buildUrl(config_.baseUrl, config_.version, path, {});
     r.formBody = encodeParams(concat(form, a.params()));
+    return r;
+  });
+}
+
+Response Client::postReadJson(std::string_view path, const Params& fields) {
+  checkRelativePath(path);
+  return impl_->execute(*this, [&](const Auth& a) {
+    HttpRequest r;
+    r.method = "POST";
+    r.url = buildUrl(config_.baseUrl, config_.version, path, {});
+    r.contentType = "application/json";
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+    w.StartObject();
+    for (const auto& [key, value] : concat(fields, a.params())) {
+      w.Key(key.c_str(), static_cast<rapidjson::SizeType>(key.size()));
+      w.String(value.c_str(), static_cast<rapidjson::SizeType>(value.size()));
+    }
+    w.EndObject();
+    r.formBody.assign(buffer.GetString(), buffer.GetSize());
     return r;
   });
 }
@@ -199,12 +321,14 @@ Response Client::del(std::string_view path) {
     r.method = "DELETE";
     r.url = buildUrl(config_.baseUrl, config_.version, path, a.params());
     return r;
-  });
+  }, RequestKind::Write);
 }
 
 void Client::cancel() {
   cancelled_ = true;
   impl_->http.wakeup();
+  { std::lock_guard<std::mutex> lock(impl_->sleepMutex); }  // a pause() between its check and its wait sees it
+  impl_->sleepWake.notify_all();
 }
 
 void Client::clearCancel() {

@@ -13,6 +13,8 @@
 #include <vector>
 
 #include "graph/errors.h"
+#include "graph/http_session.h"
+#include "graph/logger.h"
 #include "graph/request_log.h"
 #include "oauth/token_provider.h"
 
@@ -23,6 +25,13 @@ struct Config {
   std::string version = "v24.0";                       // Version
   long timeoutSeconds = 60;                            // per request
   long connectTimeoutSeconds = 30;
+  NetworkOptions network;  // SSLServerCert and the proxy properties
+  std::shared_ptr<Logger> logger;  // LogFile; null when not logging
+  int maxRetries = 4;                  // MaxRetries: repeats of a transient failure (retry_policy.h)
+  double retryMaxSeconds = 60;         // RetryMaxSeconds: total backoff budget of one call
+  double retryBaseSeconds = 0.25;      // first backoff step
+  int governorThreshold = 80;          // RateLimitThreshold: usage percent where the governor slows down
+  double governorMaxDelaySeconds = 1;  // the governor's wait at 100 % usage
 };
 
 using Params = std::vector<std::pair<std::string, std::string>>;
@@ -53,6 +62,11 @@ class Client {
   // POST {baseUrl}/{version}/{path} with `form` (plus access_token and appsecret_proof) as an
   // application/x-www-form-urlencoded body. For writes; same errors as get().
   Response post(std::string_view path, const Params& form);
+  // A POST that only reads (a batch of GETs): retried like a GET.
+  Response postRead(std::string_view path, const Params& form);
+  // As postRead, with the parameters (and credentials) sent as a flat JSON object of strings: large batch
+  // bodies, which some servers cap when form-encoded.
+  Response postReadJson(std::string_view path, const Params& fields);
   // DELETE {baseUrl}/{version}/{path}?access_token=…[&appsecret_proof=…]. Same errors as get().
   Response del(std::string_view path);
 

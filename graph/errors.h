@@ -22,6 +22,10 @@ class GraphError : public std::runtime_error {
         transient(transient) {}
 
   int httpStatus;
+  // Wait hints of the response (Retry-After, estimated_time_to_regain_access); -1 when absent.
+  double retryAfterSeconds = -1;
+  int regainAccessMinutes = -1;
+  std::string retryNote;  // set when the retry policy gave up: what happened and when to try again
   int code;     // error.code; 0 when the body had none
   int subcode;  // error.error_subcode; 0 when absent
   std::string type;
@@ -34,6 +38,8 @@ class GraphError : public std::runtime_error {
 class NetworkError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+  bool notSent = false;   // the connection was never established: even a write may be repeated
+  bool retryable = true;  // false when repeating cannot help (response over the size bound)
 };
 
 // The request was abandoned because the application cancelled the statement (SQLSTATE HY008).

@@ -1,9 +1,11 @@
 #include "graph/http_session.h"
 
 #include <strings.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <mutex>
+#include <optional>
 #include <new>
 #include <stdexcept>
 #include <string_view>
@@ -22,7 +24,7 @@ constexpr int kPollMs = 100;  // the longest a cancel waits when curl_multi_wake
 // The state the curl callbacks of one transfer write to.
 struct Transfer {
   std::vector<char> body;  // not std::string: libstdc++ rounds a string's reserve up to twice its capacity
-  std::string apiVersion;
+  HttpResult headers;  // the header fields only
   bool tooLarge = false;
   const std::atomic<bool>* cancelled = nullptr;
 };
@@ -44,18 +46,29 @@ size_t onBody(char* data, size_t size, size_t count, void* user) {
   return n;
 }
 
+// The value of header `name` (lower case, with the colon) when `line` is that header, else nullopt.
+std::optional<std::string_view> headerValue(std::string_view line, std::string_view name) {
+  if (line.size() < name.size() || strncasecmp(line.data(), name.data(), name.size()) != 0) return std::nullopt;
+  line.remove_prefix(name.size());
+  while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+  while (!line.empty() && (line.back() == '\r' || line.back() == '\n' || line.back() == ' ')) line.remove_suffix(1);
+  return line;
+}
+
 size_t onHeader(char* data, size_t size, size_t count, void* user) {
   auto* t = static_cast<Transfer*>(user);
   size_t n = size * count;
   std::string_view line(data, n);
-  if (line.substr(0, 5) == "HTTP/") t->apiVersion.clear();  // a new response (after 100 Continue)
-  constexpr std::string_view kName = "facebook-api-version:";
-  if (line.size() >= kName.size() && strncasecmp(line.data(), kName.data(), kName.size()) == 0) {
-    line.remove_prefix(kName.size());
-    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
-    while (!line.empty() && (line.back() == '\r' || line.back() == '\n' || line.back() == ' '))
-      line.remove_suffix(1);
-    t->apiVersion = std::string(line.substr(0, 32));
+  if (line.substr(0, 5) == "HTTP/") t->headers = {};  // a new response (after 100 Continue)
+  constexpr size_t kMaxUsageHeader = 16384;           // bounded: a hostile server cannot grow it
+  if (auto v = headerValue(line, "facebook-api-version:")) {
+    t->headers.apiVersion = std::string(v->substr(0, 32));
+  } else if (auto v = headerValue(line, "retry-after:")) {
+    t->headers.retryAfter = std::string(v->substr(0, 64));
+  } else if (auto v = headerValue(line, "x-app-usage:")) {
+    t->headers.appUsage = std::string(v->substr(0, kMaxUsageHeader));
+  } else if (auto v = headerValue(line, "x-business-use-case-usage:")) {
+    t->headers.bucUsage = std::string(v->substr(0, kMaxUsageHeader));
   }
   return n;
 }
@@ -129,6 +142,26 @@ HttpSession::~HttpSession() {
   curl_easy_cleanup(easy_);
 }
 
+void HttpSession::configure(const NetworkOptions& o) {
+  if (!o.serverCert.empty()) {
+    struct stat st {};
+    if (o.serverCert.rfind("sha256//", 0) == 0) {
+      curl_easy_setopt(easy_, CURLOPT_PINNEDPUBLICKEY, o.serverCert.c_str());
+    } else if (::stat(o.serverCert.c_str(), &st) != 0) {
+      throw std::invalid_argument("SSLServerCert names " + o.serverCert +
+                                  ", which does not exist: give a CA file, a CA folder or sha256//<pin>");
+    } else if (S_ISDIR(st.st_mode)) {
+      curl_easy_setopt(easy_, CURLOPT_CAPATH, o.serverCert.c_str());
+    } else {
+      curl_easy_setopt(easy_, CURLOPT_CAINFO, o.serverCert.c_str());
+    }
+  }
+  if (!o.proxy.empty()) curl_easy_setopt(easy_, CURLOPT_PROXY, o.proxy.c_str());
+  if (!o.proxyUser.empty()) curl_easy_setopt(easy_, CURLOPT_PROXYUSERNAME, o.proxyUser.c_str());
+  if (!o.proxyPassword.empty()) curl_easy_setopt(easy_, CURLOPT_PROXYPASSWORD, o.proxyPassword.c_str());
+  if (!o.noProxy.empty()) curl_easy_setopt(easy_, CURLOPT_NOPROXY, o.noProxy.c_str());
+}
+
 void HttpSession::wakeup() {
   curl_multi_wakeup(multi_);
 }
@@ -150,7 +183,10 @@ HttpResult HttpSession::perform(const HttpRequest& request, const std::vector<st
     curl_easy_setopt(easy_, CURLOPT_POST, 1L);
     curl_easy_setopt(easy_, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.formBody.size()));
     curl_easy_setopt(easy_, CURLOPT_COPYPOSTFIELDS, request.formBody.c_str());
-    guard.headers = curl_slist_append(guard.headers, "Content-Type: application/x-www-form-urlencoded");
+    const std::string type = "Content-Type: " + (request.contentType.empty()
+                                                      ? std::string("application/x-www-form-urlencoded")
+                                                      : request.contentType);
+    guard.headers = curl_slist_append(guard.headers, type.c_str());
     guard.headers = curl_slist_append(guard.headers, "Expect:");  // no 100-continue round trip
   } else {
     curl_easy_setopt(easy_, CURLOPT_HTTPGET, 1L);  // also undoes an earlier POST
@@ -181,15 +217,21 @@ HttpResult HttpSession::perform(const HttpRequest& request, const std::vector<st
     HttpResult out;
     curl_easy_getinfo(easy_, CURLINFO_RESPONSE_CODE, &out.status);
     out.body = std::move(t.body);
-    out.apiVersion = std::move(t.apiVersion);
+    out.apiVersion = std::move(t.headers.apiVersion);
+    out.retryAfter = std::move(t.headers.retryAfter);
+    out.appUsage = std::move(t.headers.appUsage);
+    out.bucUsage = std::move(t.headers.bucUsage);
     return out;
   }
 
   if (result == CURLE_ABORTED_BY_CALLBACK || cancelled_) throw CancelledError(kCancelledMessage);
   std::string origin = urlOrigin(request.url);
-  if (t.tooLarge || result == CURLE_FILESIZE_EXCEEDED)
-    throw NetworkError("The Graph API response from " + origin + " exceeded " +
-                       std::to_string(kMaxBodyBytes >> 20) + " MiB");
+  if (t.tooLarge || result == CURLE_FILESIZE_EXCEEDED) {
+    NetworkError e("The Graph API response from " + origin + " exceeded " + std::to_string(kMaxBodyBytes >> 20) +
+                   " MiB");
+    e.retryable = false;
+    throw e;
+  }
   std::string detail = errbuf[0] != '\0' ? errbuf : curl_easy_strerror(result);
   if (result == CURLE_OPERATION_TIMEDOUT)
     throw TimeoutError(scrubAll("Timed out talking to " + origin + ": " + detail, secrets));
@@ -197,10 +239,15 @@ HttpResult HttpSession::perform(const HttpRequest& request, const std::vector<st
     long osErrno = 0;
     curl_easy_getinfo(easy_, CURLINFO_OS_ERRNO, &osErrno);
     if (osErrno != 0) detail = std::error_code(static_cast<int>(osErrno), std::generic_category()).message();
-    throw NetworkError(scrubAll("Could not connect to " + origin + ": " + detail, secrets));
+    NetworkError e(scrubAll("Could not connect to " + origin + ": " + detail, secrets));
+    e.notSent = true;
+    throw e;
   }
-  if (result == CURLE_COULDNT_RESOLVE_HOST)
-    throw NetworkError(scrubAll("Could not resolve the host of " + origin + ": " + detail, secrets));
+  if (result == CURLE_COULDNT_RESOLVE_HOST) {
+    NetworkError e(scrubAll("Could not resolve the host of " + origin + ": " + detail, secrets));
+    e.notSent = true;
+    throw e;
+  }
   throw NetworkError(scrubAll("Network error talking to " + origin + ": " + detail, secrets));
 }
 

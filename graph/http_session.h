@@ -18,12 +18,26 @@ struct HttpRequest {
   std::string method = "GET";  // GET, POST (form body) or DELETE
   std::string url;
   std::string formBody;  // POST only, application/x-www-form-urlencoded
+  std::string contentType;  // POST: empty = application/x-www-form-urlencoded (a JSON body says so here)
+};
+
+// TLS trust and proxy settings (SSLServerCert, Proxy*); empty fields keep libcurl's defaults, which honour
+// https_proxy / no_proxy from the environment.
+struct NetworkOptions {
+  std::string serverCert;     // a CA file, a CA folder, or "sha256//<base64>" pinned public key(s)
+  std::string proxy;          // host[:port] or scheme://host:port
+  std::string proxyUser;
+  std::string proxyPassword;  // a secret: never logged
+  std::string noProxy;        // comma-separated hosts that bypass the proxy; "*" for all
 };
 
 struct HttpResult {
   long status = 0;
   std::vector<char> body;  // after decompression; at most kMaxBodyBytes, and no more capacity than that
   std::string apiVersion;  // facebook-api-version header; empty when absent
+  std::string retryAfter;  // Retry-After header; empty when absent
+  std::string appUsage;    // X-App-Usage header (JSON); empty when absent
+  std::string bucUsage;    // X-Business-Use-Case-Usage header (JSON); empty when absent
 };
 
 class HttpSession {
@@ -33,6 +47,10 @@ class HttpSession {
   ~HttpSession();
   HttpSession(const HttpSession&) = delete;
   HttpSession& operator=(const HttpSession&) = delete;
+
+  // Applies TLS trust and proxy settings to every later request. Throws std::invalid_argument when
+  // serverCert names a path that does not exist.
+  void configure(const NetworkOptions& options);
 
   // Any HTTP status is a result. Throws NetworkError / TimeoutError / CancelledError; their texts name the
   // origin only and have every string of `secrets` scrubbed.

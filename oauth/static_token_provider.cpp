@@ -12,7 +12,8 @@ class StaticTokenProvider final : public TokenProvider {
   std::string accessToken() override {
     if (token_.empty())
       throw AuthError(
-          "No access token: set OAuthAccessToken in the DSN or connection string (InitiateOAuth=OFF uses it as "
+          "No access token: set OAuthAccessToken in the DSN or connection string (InitiateOAuth=OFF uses it "
+          "as "
           "given)");
     return token_;
   }

@@ -15,6 +15,12 @@ class AuthError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The browser login did not finish within LoginTimeout (maps to SQLSTATE HYT00).
+class LoginTimeoutError : public AuthError {
+ public:
+  using AuthError::AuthError;
+};
+
 class TokenProvider {
  public:
   virtual ~TokenProvider() = default;

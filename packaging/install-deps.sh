@@ -11,6 +11,10 @@ packages=(
   python3 python3-pyodbc python3-pytest
   curl
 )
+# The client matrix (tests/clients): pandas for pyodbc, Perl DBI, PHP odbc_*/PDO_ODBC, Ruby odbc, R RODBC.
+# Node's odbc comes from npm (tests/clients/node/install.sh, cached in the build folder); node itself is on the
+# machine, and npm with it.
+packages+=(python3-pandas libdbi-perl libdbd-odbc-perl php-cli php-odbc ruby-odbc r-base-core r-cran-rodbc)
 # The sanitizer build and the fuzzers use clang's runtime.
 packages+=(clang libclang-rt-14-dev)
 

@@ -4,6 +4,7 @@
 #include <strings.h>
 
 #include "schema/tables.h"
+#include "schema/views.h"
 
 namespace igodbc::schema {
 
@@ -16,6 +17,10 @@ bool sameName(std::string_view a, std::string_view b) {
 const std::vector<Table>& allTables() {
   static const std::vector<Table> tables = {
       accountsTable(), pagesTable(), mediaTable(), mediaChildrenTable(), sysRequestsTable(),
+      contentPublishingLimitTable(), storiesTable(), tagsTable(), mentionedMediaTable(), mentionedCommentsTable(),
+      permissionsTable(),
+      mediaInsightsTable(), storyInsightsTable(), sysMetricsTable(), sysRateLimitTable(),
+      mediaMetricsView(),
   };
   return tables;
 }

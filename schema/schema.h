@@ -47,7 +47,10 @@ struct Column {
 };
 
 // How a table's rows are fetched; sql/ has one fetch strategy per value.
-enum class Source { Accounts, Pages, Media, MediaChildren, SysRequests };
+enum class Source { Accounts, Pages, Media, MediaChildren, SysRequests, MediaInsights, StoryInsights, SysMetrics, SysRateLimit,
+                    ContentPublishingLimit, Stories, Tags, MentionedMedia, MentionedComments,
+                    Permissions,
+                    View /* a SQL view over other tables: schema/views.h */ };
 
 struct ForeignKey {
   std::string_view column;
@@ -66,6 +69,17 @@ struct Table {
   std::string_view purpose;
   std::string_view readOnlyHint = {};  // appended to "Instagram.X is read-only"
 };
+
+// Data-model 1.6: plans of `table` must consume = or IN on `column` (directly or through a join); otherwise
+// the statement fails with "Table Instagram.{table} needs a filter on {column} (for example: {example}).
+// {reason}". nullptr for tables without one (schema/tables_content.cpp holds the list).
+struct RequiredFilter {
+  std::string_view table;
+  std::string_view column;
+  std::string_view example;
+  std::string_view reason;
+};
+const RequiredFilter* requiredFilter(std::string_view table);
 
 // The one schema every Instagram object lives in (data-model 1.1).
 inline constexpr std::string_view kSchemaName = "Instagram";

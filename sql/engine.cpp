@@ -1,29 +1,56 @@
 // One SQLite connection per ODBC connection: Instagram tables in the attached "Instagram" schema, scratch
-// tables in "main".
+// tables in the main database, renamed "Local" (SQLITE_DBCONFIG_MAINDBNAME) so unqualified CREATE TABLE
+// lands there and "Local"."t" names it; "main" keeps working as SQLite's alias.
 #include "sql/engine.h"
 
 #include <sqlite3.h>
 
 #include "graph/client.h"
 #include "sql/instagram_tables.h"
+#include "sql/procedures.h"
 
 namespace igodbc::sql {
 
 namespace {
 bool contains(const std::string& s, const char* needle) { return s.find(needle) != std::string::npos; }
+
+// True when text after a statement holds more than blanks, semicolons and comments.
+bool hasMoreSql(std::string_view rest) {
+  size_t i = 0;
+  while (i < rest.size()) {
+    char c = rest[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == ';') {
+      ++i;
+    } else if (rest.substr(i, 2) == "--") {
+      size_t end = rest.find('\n', i);
+      i = end == std::string_view::npos ? rest.size() : end + 1;
+    } else if (rest.substr(i, 2) == "/*") {
+      size_t end = rest.find("*/", i + 2);
+      i = end == std::string_view::npos ? rest.size() : end + 2;
+    } else {
+      return true;
+    }
+  }
+  return false;
+}
 }  // namespace
 
 Engine::Engine(Settings settings, std::shared_ptr<graph::Client> graph)
     : settings_(std::move(settings)), graph_(std::move(graph)) {
-  int rc = sqlite3_open_v2(":memory:", &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                           nullptr);
+  const std::string& file = settings_.scratchDatabase;
+  int rc = sqlite3_open_v2(file.empty() ? ":memory:" : file.c_str(), &db_,
+                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
     sqlite3_close(db_);
     db_ = nullptr;
-    throw EngineError({"HY001", 0, prefixed("Cannot open the SQL engine: " + msg)});
+    throw EngineError({file.empty() ? "HY001" : "08001", 0,
+                       prefixed("Cannot open the scratch database" + (file.empty() ? "" : " '" + file + "'") +
+                                ": " + msg + (file.empty() ? "" : "; check the ScratchDatabase path"))});
   }
   sqlite3_extended_result_codes(db_, 1);
+  // The name must outlive the connection: a static string.
+  sqlite3_db_config(db_, SQLITE_DBCONFIG_MAINDBNAME, kScratchSchema);
   exec("ATTACH DATABASE ':memory:' AS Instagram");
   attachInstagramTables(*this);
 }
@@ -46,10 +73,22 @@ std::unique_ptr<Statement> Engine::prepare(std::string_view sql) {
   warnings_.clear();
   sqlite3_stmt* stmt = nullptr;
   const char* tail = nullptr;
+  // CALL/EXEC become a SELECT over the procedure's table-valued function (sql/procedures.h).
+  std::optional<std::string> call = rewriteProcedureCall(sql);
+  if (call) sql = *call;
+  ProcedureCallGuard guard(call.has_value());
   int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, &tail);
   if (rc != SQLITE_OK) throw EngineError(translateSqliteError(rc));
   if (!stmt) throw EngineError({"42000", 0, prefixed("The statement is empty")});
-  return std::unique_ptr<Statement>(new Statement(*this, stmt));
+  if (tail && hasMoreSql(std::string_view(tail, static_cast<size_t>(sql.data() + sql.size() - tail)))) {
+    sqlite3_finalize(stmt);
+    throw EngineError({"42000", 0,
+                       prefixed("Only one SQL statement per call is supported: run the statements after the "
+                                "first ';' separately")});
+  }
+  std::unique_ptr<Statement> out(new Statement(*this, stmt));
+  out->procedureCall_ = call.has_value();
+  return out;
 }
 
 void Engine::interrupt() {
@@ -191,6 +230,7 @@ bool Statement::step() {
     engine_.beginStatement();
     started_ = true;
   }
+  ProcedureCallGuard guard(procedureCall_);
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) {

@@ -1,5 +1,5 @@
 // The SQL engine of one ODBC connection: one SQLite connection with the Instagram virtual tables attached as
-// schema "Instagram" and local scratch tables in "main". driver/ talks to SQLite only through this header.
+// schema "Instagram" and local scratch tables in the main database, named "Local". driver/ talks to SQLite only through this header.
 #pragma once
 
 #include <cstdint>
@@ -25,7 +25,11 @@ struct Settings {
   std::vector<std::string> businessAccountIds;  // empty: discover through /me/accounts
   int pageSize = 100;                           // upper bound per edge (1..100)
   std::string metricRulesDate;                  // YYYY-MM-DD; empty = today (UTC)
+  std::string scratchDatabase;                  // file for the Local schema; empty = in memory
 };
+
+// The schema name of scratch tables: SQLite's main database, renamed so that "Local"."t" works.
+inline constexpr const char* kScratchSchema = "Local";
 
 enum class ValueType { Null, Integer, Real, Text, Blob };
 
@@ -33,7 +37,7 @@ struct ResultColumn {
   std::string label;       // the column's name in the result (AS alias or expression text)
   std::string baseColumn;  // origin column, empty for expressions
   std::string baseTable;   // origin table, empty for expressions
-  std::string schemaName;  // "Instagram" for Instagram objects, "main" for scratch tables
+  std::string schemaName;  // "Instagram" for Instagram objects, "Local" for scratch tables
   std::string declType;    // declared type, e.g. "VARCHAR(32)"; empty for expressions
   bool nullable = true;    // false only when the origin column is NOT NULL
 };
@@ -81,6 +85,7 @@ class Statement {
   sqlite3_stmt* stmt_;
   std::vector<ResultColumn> columns_;
   bool started_ = false;
+  bool procedureCall_ = false;  // a rewritten CALL/EXEC: may run a procedure's table-valued function
   int64_t changes_ = 0;
 };
 

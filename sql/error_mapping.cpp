@@ -45,7 +45,7 @@ Diagnostic diagnoseGraphError(const graph::GraphError& e) {
   } else if (e.transient) {
     advice = "Instagram reported a temporary problem; try again later.";
   }
-  std::string text = quoteGraph(e) + ".";
+  std::string text = quoteGraph(e) + (e.retryNote.empty() ? "." : "; " + e.retryNote + ".");
   if (!advice.empty()) text += " " + advice;
   return {state, e.code, prefixed(text)};
 }

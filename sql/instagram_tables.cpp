@@ -6,7 +6,9 @@
 #include <strings.h>
 
 #include "schema/schema.h"
+#include "schema/views.h"
 #include "sql/engine.h"
+#include "sql/procedures.h"
 #include "sql/vtab_module.h"
 
 namespace igodbc::sql {
@@ -20,6 +22,16 @@ int authorize(void* aux, int action, const char* a1, const char*, const char* db
     static_cast<Engine*>(aux)->setPendingError(
         {"42000", 0, prefixed("The Instagram schema belongs to the driver and cannot be detached")});
     return SQLITE_DENY;
+  }
+  if (action == SQLITE_READ && a1 && !ProcedureCallGuard::inCall()) {
+    if (const Procedure* p = procedureOfTable(a1)) {
+      static_cast<Engine*>(aux)->setPendingError(
+          {"42000", 0,
+           prefixed("Procedure " + std::string(p->name) + " runs only as {call " + std::string(p->name) +
+                    "(…)}, CALL " + std::string(p->name) + "(…) or EXEC " + std::string(p->name) +
+                    ", never inside another statement")});
+      return SQLITE_DENY;
+    }
   }
   if (action != SQLITE_INSERT && action != SQLITE_UPDATE && action != SQLITE_DELETE &&
       action != SQLITE_DROP_VTABLE)
@@ -35,6 +47,13 @@ int authorize(void* aux, int action, const char* a1, const char*, const char* db
   }
 }
 
+// The wide views (data-model 6) are SQL views over the long tables, with the declared column names.
+std::string createViewSql(const schema::Table& t) {
+  std::string sql = "CREATE VIEW " + std::string(schema::kSchemaName) + ".\"" + std::string(t.name) + "\"(";
+  for (size_t i = 0; i < t.columns.size(); ++i) sql += (i ? ", \"" : "\"") + std::string(t.columns[i].name) + "\"";
+  return sql + ") AS " + schema::viewSelectSql(t.name);
+}
+
 }  // namespace
 
 void attachInstagramTables(Engine& engine) {
@@ -43,6 +62,7 @@ void attachInstagramTables(Engine& engine) {
     std::string name(t.name);
     std::string sql = "CREATE VIRTUAL TABLE " + std::string(schema::kSchemaName) + ".\"" + name +
                       "\" USING instagram(" + name + ")";
+    if (t.source == schema::Source::View) sql = createViewSql(t);
     char* err = nullptr;
     if (sqlite3_exec(engine.handle(), sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
       std::string msg = err ? err : "unknown error";
@@ -50,6 +70,7 @@ void attachInstagramTables(Engine& engine) {
       throw EngineError({"HY000", 0, prefixed("Cannot create Instagram." + name + ": " + msg)});
     }
   }
+  attachProcedures(engine);
   sqlite3_set_authorizer(engine.handle(), authorize, &engine);
 }
 

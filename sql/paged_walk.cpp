@@ -15,6 +15,7 @@ void PagedWalk::fetch() {
   ++pages_;
   index_ = 0;
   data_ = dataArray(*page_);
+  checkNoRepeats();
   nextUrl_.clear();
   if (page_->IsObject()) {
     auto paging = page_->FindMember("paging");
@@ -23,6 +24,21 @@ void PagedWalk::fetch() {
       if (next != paging->value.MemberEnd() && next->value.IsString())
         nextUrl_.assign(next->value.GetString(), next->value.GetStringLength());
     }
+  }
+}
+
+void PagedWalk::checkNoRepeats() {
+  if (data_ == nullptr) return;
+  for (const rapidjson::Value& item : data_->GetArray()) {
+    if (!item.IsObject()) continue;
+    auto id = item.FindMember("id");
+    if (id == item.MemberEnd() || !id->value.IsString()) continue;
+    if (!seenIds_.emplace(id->value.GetString(), id->value.GetStringLength()).second)
+      throw graph::GraphError(
+          "The Graph API repeated item " + std::string(id->value.GetString(), id->value.GetStringLength()) +
+              " on page " + std::to_string(pages_) +
+              " (a repeated paging cursor); the statement stops rather than return it twice. Run it again",
+          200, 0, 0, "", "", "", true);
   }
 }
 

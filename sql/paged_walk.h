@@ -9,6 +9,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <unordered_set>
 
 #include "graph/client.h"
 
@@ -28,9 +29,12 @@ class PagedWalk {
   int seq() const { return seq_; }           // RequestLog entry of the current page
   int pageNumber() const { return pages_; }  // 1-based page of the last item returned
   int64_t items() const { return items_; }   // items returned so far
+  // Every item of the current page has been returned (the next call to next() may fetch).
+  bool pageDone() const { return !data_ || index_ >= data_->Size(); }
 
  private:
   void fetch();
+  void checkNoRepeats();  // throws GraphError when the new page repeats an item of an earlier one
 
   graph::Client& client_;
   std::string path_;
@@ -40,6 +44,7 @@ class PagedWalk {
   const rapidjson::Value* data_ = nullptr;
   rapidjson::SizeType index_ = 0;
   std::string nextUrl_;
+  std::unordered_set<std::string> seenIds_;  // a page repeating an item means a repeated cursor
   int seq_ = 0;
   int pages_ = 0;
   int64_t items_ = 0;

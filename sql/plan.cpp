@@ -71,6 +71,27 @@ Traits traitsOf(schema::Source s) {
       return {"MediaId", "AccountId", nullptr, 12, 150, false, false};
     case schema::Source::SysRequests:
       return {nullptr, nullptr, nullptr, 0, 50, false, false};
+    case schema::Source::MediaInsights:  // the walk plus ~1 batch per 20 media
+      return {"MediaId", "AccountId", "MediaTimestamp", 12 + 60, 20, false, false};
+    case schema::Source::StoryInsights:
+      return {"MediaId", "AccountId", nullptr, 2, 40, false, false};
+    case schema::Source::SysMetrics:
+      return {nullptr, nullptr, nullptr, 0, 200, false, false};
+    case schema::Source::SysRateLimit:
+      return {nullptr, nullptr, nullptr, 0, 10, false, false};
+    case schema::Source::ContentPublishingLimit:
+      return {nullptr, "AccountId", nullptr, 1, 1, false, false};
+    case schema::Source::Stories:
+      return {"Id", "AccountId", nullptr, 1, 20, true, false};
+    case schema::Source::Tags:
+      return {nullptr, "AccountId", nullptr, 2, 50, false, false};
+    case schema::Source::Permissions:
+      return {nullptr, nullptr, nullptr, 1, 10, false, false};
+    case schema::Source::MentionedMedia:
+    case schema::Source::MentionedComments:
+      return {"Id", "AccountId", nullptr, 1, 1, false, false};
+    case schema::Source::View:
+      return {nullptr, nullptr, nullptr, 1, 100, false, false};
   }
   return {nullptr, nullptr, nullptr, 1, 100, false, false};
 }
@@ -229,6 +250,12 @@ PlanResult buildPlan(const schema::Table& table, const PlanInput& in) {
     }
   }
   const bool lookup = keyEq || keyIn;
+  if (const schema::RequiredFilter* required = schema::requiredFilter(table.name)) {
+    const int col = schema::columnIndex(table, required->column);
+    r.missingRequired = std::none_of(r.plan.terms.begin(), r.plan.terms.end(), [&](const PlanTerm& t) {
+      return t.column == col && (t.op == PlanOp::Eq || t.op == PlanOp::In);
+    });
+  }
 
   // ORDER BY <time> DESC comes for free when a single account is walked newest first.
   if (traits.newestFirst && !lookup && in.orderBy.size() == 1 && in.orderBy[0].column == timeCol &&
@@ -253,7 +280,8 @@ PlanResult buildPlan(const schema::Table& table, const PlanInput& in) {
   // An undiscovered scope is assumed to hold a few accounts, so that a filter on the account is worth more
   // than a walk of every account (and a join walks the filtered side and looks the other up by key).
   double accounts = accountEq ? 1 : accountIn ? 2 : in.accountsHint > 0 ? in.accountsHint : kAssumedAccounts;
-  if (table.source == schema::Source::SysRequests) {
+  if (table.source == schema::Source::SysRequests || table.source == schema::Source::SysMetrics ||
+      table.source == schema::Source::SysRateLimit) {
     r.cost = 1;
     r.rows = 50;
   } else if (lookup) {

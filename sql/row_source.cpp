@@ -60,6 +60,27 @@ std::unique_ptr<RowSource> openSource(FetchContext& ctx) {
       return openMediaChildren(ctx);
     case schema::Source::SysRequests:
       return openSysRequests(ctx);
+    case schema::Source::MediaInsights:
+      return openMediaInsights(ctx);
+    case schema::Source::StoryInsights:
+      return openStoryInsights(ctx);
+    case schema::Source::SysMetrics:
+      return openSysMetrics(ctx);
+    case schema::Source::SysRateLimit:
+      return openSysRateLimit(ctx);
+    case schema::Source::ContentPublishingLimit:
+      return openContentPublishingLimit(ctx);
+    case schema::Source::Stories:
+      return openStories(ctx);
+    case schema::Source::Tags:
+      return openTags(ctx);
+    case schema::Source::Permissions:
+      return openPermissions(ctx);
+    case schema::Source::MentionedMedia:
+    case schema::Source::MentionedComments:
+      return openMentions(ctx);
+    case schema::Source::View:  // SQLite runs the view's SELECT; no cursor reaches here
+      return emptySource();
   }
   return emptySource();
 }

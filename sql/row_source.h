@@ -12,6 +12,7 @@
 #include "sql/constraints.h"
 #include "sql/engine.h"
 #include "sql/fields.h"
+#include "sql/insight_memory.h"
 #include "sql/plan.h"
 #include "sql/value.h"
 
@@ -25,6 +26,8 @@ struct ModuleState {
   std::vector<std::string> scope;
   std::chrono::steady_clock::time_point scopeAt;
   bool scopeValid = false;
+  // Media kinds and rejected metrics learned by the insight tables.
+  InsightMemory insights;
 };
 
 // Everything a fetch strategy needs for one scan.
@@ -64,6 +67,15 @@ std::unique_ptr<RowSource> openPages(FetchContext& ctx);
 std::unique_ptr<RowSource> openMedia(FetchContext& ctx);
 std::unique_ptr<RowSource> openMediaChildren(FetchContext& ctx);
 std::unique_ptr<RowSource> openSysRequests(FetchContext& ctx);
+std::unique_ptr<RowSource> openMediaInsights(FetchContext& ctx);
+std::unique_ptr<RowSource> openStoryInsights(FetchContext& ctx);
+std::unique_ptr<RowSource> openSysMetrics(FetchContext& ctx);
+std::unique_ptr<RowSource> openSysRateLimit(FetchContext& ctx);
+std::unique_ptr<RowSource> openContentPublishingLimit(FetchContext& ctx);  // source_account_content.cpp
+std::unique_ptr<RowSource> openStories(FetchContext& ctx);
+std::unique_ptr<RowSource> openTags(FetchContext& ctx);
+std::unique_ptr<RowSource> openPermissions(FetchContext& ctx);
+std::unique_ptr<RowSource> openMentions(FetchContext& ctx);  // source_mentions.cpp
 
 // AuthMode=InstagramLogin (case-insensitive); anything else is Facebook Login, the default.
 bool instagramLogin(const Settings& settings);

@@ -11,9 +11,9 @@ namespace {
 
 constexpr auto kScopeLifetime = std::chrono::minutes(10);
 
-std::vector<std::string> discoverFacebook(FetchContext& ctx) {
-  PagedWalk walk(ctx.graph(), "me/accounts",
-                 {{"fields", "instagram_business_account"}, {"limit", std::to_string(ctx.pageSize(100))}});
+std::vector<std::string> discoverFacebook(graph::Client& graph, int pageSize) {
+  PagedWalk walk(graph, "me/accounts",
+                 {{"fields", "instagram_business_account"}, {"limit", std::to_string(pageSize)}});
   std::vector<std::string> ids;
   while (const rapidjson::Value* page = walk.next()) {
     Value id = jsonToValue(findPath(*page, "instagram_business_account.id"), schema::SqlType::Varchar, false);
@@ -22,8 +22,8 @@ std::vector<std::string> discoverFacebook(FetchContext& ctx) {
   return ids;
 }
 
-std::vector<std::string> discoverInstagram(FetchContext& ctx) {
-  graph::Response r = ctx.graph().get("me", {{"fields", "user_id"}});
+std::vector<std::string> discoverInstagram(graph::Client& graph) {
+  graph::Response r = graph.get("me", {{"fields", "user_id"}});
   const rapidjson::Value* me = r.json.get();
   // The documented sample wraps the answer in data[]; real servers answer flat (ref 2.1): accept both.
   if (const rapidjson::Value* data = dataArray(*me)) me = data->Empty() ? nullptr : &(*data)[0];
@@ -58,9 +58,13 @@ void rememberScope(ModuleState& state, std::vector<std::string> ids) {
 
 std::vector<std::string> accountScope(FetchContext& ctx) {
   if (auto known = knownScope(ctx.state)) return *known;
-  std::vector<std::string> ids = ctx.facebookLogin() ? discoverFacebook(ctx) : discoverInstagram(ctx);
+  std::vector<std::string> ids = discoverScope(ctx.graph(), ctx.facebookLogin(), ctx.pageSize(100));
   rememberScope(ctx.state, ids);
   return ids;
+}
+
+std::vector<std::string> discoverScope(graph::Client& graph, bool facebookLogin, int pageSize) {
+  return facebookLogin ? discoverFacebook(graph, pageSize) : discoverInstagram(graph);
 }
 
 std::vector<std::string> accountsToScan(FetchContext& ctx, int accountColumn) {

@@ -127,6 +127,17 @@ int bestIndex(sqlite3_vtab* v, sqlite3_index_info* info) {
       in.orderBy.push_back({info->aOrderBy[i].iColumn, info->aOrderBy[i].desc != 0});
 
     PlanResult r = buildPlan(*vtab->table, in);
+    if (r.missingRequired) {
+      // Refused (data-model 1.6); SQLite tries other join orders. If none remains, its "no query solution"
+      // is reported with this text instead (the engine keeps the first pending error of a prepare).
+      const schema::RequiredFilter* f = schema::requiredFilter(vtab->table->name);
+      vtab->state->engine.setPendingError(
+          {"42000", 0,
+           prefixed("Table Instagram." + std::string(vtab->table->name) + " needs a filter on " +
+                    std::string(f->column) + " (for example: " + std::string(f->example) + "). " +
+                    std::string(f->reason))});
+      return SQLITE_CONSTRAINT;
+    }
     for (int i = 0; i < info->nConstraint; ++i) {
       const ConstraintUsage& u = r.usage[static_cast<size_t>(i)];
       info->aConstraintUsage[i].argvIndex = u.argvIndex;

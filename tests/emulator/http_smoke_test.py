@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 import urllib.error
+import urllib.parse
 import urllib.request
 
 EMULATOR = sys.argv[1]
@@ -35,6 +36,17 @@ class Emulator:
     def json(self, path_or_url):
         status, headers, body = self.get(path_or_url)
         return status, headers, json.loads(body)
+
+    def post(self, path, form):
+        """POST with a form-encoded body (how the driver sends writes and batches)."""
+        data = urllib.parse.urlencode(form).encode()
+        req = urllib.request.Request(self.base + path, data=data, method="POST",
+                                     headers={"Content-Type": "application/x-www-form-urlencoded"})
+        try:
+            with urllib.request.urlopen(req, timeout=30) as r:
+                return r.status, json.loads(r.read())
+        except urllib.error.HTTPError as e:
+            return e.code, json.loads(e.read())
 
     def stop(self):
         self.proc.terminate()
@@ -93,6 +105,20 @@ def main():
         assert status == 200 and set(multi) == {m[0]["id"], m[1]["id"]}
 
         first = emu.get(f"/v24.0/{account_a}/media?limit=7&access_token={TOKEN}")[2]
+
+        # Writes take their parameters from a form body; the new comment is readable right away.
+        media = dump["media"][account_a][1]["id"]
+        status, created = emu.post(f"/v24.0/{media}/comments", {"access_token": TOKEN, "message": "Danke! \u2615"})
+        assert status == 200 and set(created) == {"id"}, created
+        status, _, comment = emu.json(f"/v24.0/{created['id']}?fields=text&access_token={TOKEN}")
+        assert comment["text"] == "Danke! \u2615", comment
+
+        # Batch over HTTP: string bodies, per-operation codes.
+        batch = json.dumps([{"method": "GET", "relative_url": f"{media}?fields=comments_count"},
+                            {"method": "GET", "relative_url": "999"}])
+        status, items = emu.post("/v24.0/", {"access_token": TOKEN, "batch": batch, "include_headers": "false"})
+        assert status == 200 and [i["code"] for i in items] == [200, 400], items
+        assert json.loads(items[0]["body"])["comments_count"] == dump["media"][account_a][1]["comments_count"] + 1
     finally:
         emu.stop()
 

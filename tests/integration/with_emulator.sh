@@ -46,5 +46,5 @@ INI
 
 export ODBCSYSINI=$work ODBCINI=$work/odbc.ini
 export EMULATOR_URL=$url REQUEST_LOG=$work/requests.jsonl DATASET_JSON=$work/dataset.json
-export IGODBC_DRIVER=$driver IGODBC_TEST_DIR=$work
+export IGODBC_DRIVER=$driver IGODBC_TEST_DIR=$work EMULATOR_BIN=$emulator
 "$@"

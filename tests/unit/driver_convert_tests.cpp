@@ -194,6 +194,32 @@ TEST_CASE("chunked wide data keeps surrogate pairs whole", "[driver][convert]") 
   CHECK(obuf[1] == 0);
 }
 
+TEST_CASE("a buffer too small for one whole character still makes progress", "[driver][convert]") {
+  PartialValue wide;
+  wide.cType = SQL_C_WCHAR;
+  wide.encoded = encodeVariable(text("😀"), SQL_WVARCHAR, SQL_C_WCHAR);  // a surrogate pair
+  SQLWCHAR wbuf[2];                                                    // one unit + terminator
+  std::u16string got;
+  for (int i = 0; i < 4; ++i) {
+    Chunk c = nextChunk(wide, wbuf, sizeof wbuf);
+    if (c.status == ChunkStatus::NoData) break;
+    got += static_cast<char16_t>(wbuf[0]);
+  }
+  CHECK(got == u"😀");
+
+  PartialValue narrow;
+  narrow.cType = SQL_C_CHAR;
+  narrow.encoded = encodeVariable(text("😀"), SQL_WVARCHAR, SQL_C_CHAR);  // 4 UTF-8 bytes
+  char nbuf[3];                                                        // two bytes + terminator
+  std::string bytes;
+  for (int i = 0; i < 4; ++i) {
+    Chunk c = nextChunk(narrow, nbuf, sizeof nbuf);
+    if (c.status == ChunkStatus::NoData) break;
+    bytes += nbuf;
+  }
+  CHECK(bytes == "😀");
+}
+
 TEST_CASE("chunked binary data and empty values", "[driver][convert]") {
   PartialValue pv;
   pv.cType = SQL_C_BINARY;

@@ -1,0 +1,48 @@
+// Graph batch requests (reference 5.4, data-model 1.5 P7): independent GETs sent as POST batch=[…] with
+// at most 50 operations per call. Each operation gets its own result (a failing one does not fail the
+// others) and its own sys_requests row carrying BatchSeq.
+#pragma once
+
+#include <rapidjson/document.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "graph/client.h"
+#include "graph/errors.h"
+
+namespace igodbc::graph {
+
+struct BatchOp {
+  std::string path;  // relative, validated like Client::get's
+  Params params;
+};
+
+struct BatchResult {
+  int status = 0;                                   // the operation's code
+  std::shared_ptr<const rapidjson::Document> json;  // the parsed body on success (non-null then)
+  std::optional<GraphError> error;                  // the operation's Graph error
+  int seq = 0;                                      // its RequestLog entry, for addRows
+  bool ok() const { return json != nullptr && !error; }
+};
+
+inline constexpr size_t kMaxBatchOps = 50;
+
+// The relative_url of an operation: path?k=v&… with values percent-encoded.
+std::string relativeUrl(const BatchOp& op);
+
+// The batch=[…] JSON text for the operations (method GET).
+std::string batchJson(const std::vector<BatchOp>& ops);
+
+// Parses one batch response array into per-operation results (no logging); a null item or a body that is
+// not JSON gives status 0 and no json. Pure, for unit tests.
+std::vector<BatchResult> parseBatchResponse(const rapidjson::Value& items, size_t opCount);
+
+// Runs `ops` in batch POSTs of at most 50 operations; a single operation goes out as a plain GET. Operations
+// a batch left unanswered (null items) are sent again on their own. The whole call fails (throws like
+// Client::get) only when a batch POST itself fails.
+std::vector<BatchResult> runBatch(Client& client, const std::vector<BatchOp>& ops);
+
+}  // namespace igodbc::graph
