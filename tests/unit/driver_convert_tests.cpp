@@ -198,7 +198,7 @@ TEST_CASE("a buffer too small for one whole character still makes progress", "[d
   PartialValue wide;
   wide.cType = SQL_C_WCHAR;
   wide.encoded = encodeVariable(text("😀"), SQL_WVARCHAR, SQL_C_WCHAR);  // a surrogate pair
-  SQLWCHAR wbuf[2];                                                    // one unit + terminator
+  SQLWCHAR wbuf[2];                                                     // one unit + terminator
   std::u16string got;
   for (int i = 0; i < 4; ++i) {
     Chunk c = nextChunk(wide, wbuf, sizeof wbuf);
@@ -210,7 +210,7 @@ TEST_CASE("a buffer too small for one whole character still makes progress", "[d
   PartialValue narrow;
   narrow.cType = SQL_C_CHAR;
   narrow.encoded = encodeVariable(text("😀"), SQL_WVARCHAR, SQL_C_CHAR);  // 4 UTF-8 bytes
-  char nbuf[3];                                                        // two bytes + terminator
+  char nbuf[3];                                                          // two bytes + terminator
   std::string bytes;
   for (int i = 0; i < 4; ++i) {
     Chunk c = nextChunk(narrow, nbuf, sizeof nbuf);
