@@ -391,7 +391,7 @@ Chunk nextChunk(PartialValue& pv, void* buf, SQLLEN bufLen) {
                        : pv.cType == SQL_C_WCHAR ? Encoding::Utf16
                                                  : Encoding::Binary;
   std::string_view rest = std::string_view(pv.encoded).substr(pv.offset);
-  ChunkResult r = writeChunk(rest, enc, buf, bufLen > 0 ? static_cast<size_t>(bufLen) : 0);
+  ChunkResult r = writeChunk(rest, enc, buf, bufLen > 0 ? static_cast<size_t>(bufLen) : 0, true);
   out.indicator = static_cast<SQLLEN>(rest.size());
   if (r.truncated) {
     pv.offset += r.consumed;

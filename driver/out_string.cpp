@@ -7,7 +7,8 @@
 
 namespace igodbc::driver {
 
-ChunkResult writeChunk(std::string_view encoded, Encoding encoding, void* buf, size_t bufBytes) {
+ChunkResult writeChunk(std::string_view encoded, Encoding encoding, void* buf, size_t bufBytes,
+                       bool mustProgress) {
   ChunkResult r;
   const size_t term = encoding == Encoding::Utf8 ? 1 : encoding == Encoding::Utf16 ? 2 : 0;
   if (!buf) bufBytes = 0;
@@ -20,18 +21,15 @@ ChunkResult writeChunk(std::string_view encoded, Encoding encoding, void* buf, s
   if (n > room) {
     switch (encoding) {
       case Encoding::Utf8:
-        // Whole sequences only — unless not even one fits: then split it, so a caller that reads in
-        // chunks always makes progress (the reassembled text is still exact).
         n = utf8Boundary(encoded, room);
-        if (n == 0) n = room;
+        if (n == 0 && mustProgress) n = room;
         break;
       case Encoding::Utf16: {
         size_t units = room / 2;
         // Read the unit before the cut without assuming alignment of the encoded bytes.
         char16_t last = 0;
         if (units > 0) std::memcpy(&last, encoded.data() + (units - 1) * 2, 2);
-        // Keep a surrogate pair whole unless it is the only thing that would fit (progress, as above).
-        if (last >= 0xD800 && last <= 0xDBFF && units > 1) --units;
+        if (last >= 0xD800 && last <= 0xDBFF && (units > 1 || !mustProgress)) --units;
         n = units * 2;
         break;
       }

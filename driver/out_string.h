@@ -23,7 +23,10 @@ struct ChunkResult {
 // Copies as much of `encoded` (UTF-8 text, native-order UTF-16 bytes or raw bytes) as fits in `bufBytes`
 // bytes of `buf`, leaving room for the terminator, and terminates text. `buf` may be null only when
 // bufBytes == 0.
-ChunkResult writeChunk(std::string_view encoded, Encoding encoding, void* buf, size_t bufBytes);
+// `mustProgress`: for chunked SQLGetData, where a caller loops until SQL_NO_DATA — when not even one whole
+// character fits, split it rather than return an empty chunk forever (the reassembled text stays exact).
+ChunkResult writeChunk(std::string_view encoded, Encoding encoding, void* buf, size_t bufBytes,
+                       bool mustProgress = false);
 
 // An application's buffer for a metadata string (name, info value, message, connection string).
 struct OutString {
