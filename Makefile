@@ -1,6 +1,6 @@
 # The two set-up commands of the README, plus the pieces they are made of.
 #   make demo  - build, install and register the driver, start the emulator, run sample isql queries
-#   make test  - build (normal and ASan+UBSan) and run the whole test suite
+#   make test  - build (normal, ASan+UBSan, TSan for the concurrency test) and run the whole test suite, plus a 20 s run of each fuzzer
 JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
 BUILD     ?= build
 ASAN      ?= build-asan
@@ -42,8 +42,9 @@ test-fuzz: build-fuzz
 
 fuzz: build-fuzz
 	for t in connection_string escapes json_rows fields; do \
+	  mkdir -p $(FUZZ)/fuzz/found_$$t; \
 	  $(FUZZ)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
-	    -print_final_stats=1 $(FUZZ)/fuzz/found_$$t fuzz/corpus/$$t || exit 1; done
+	    -print_final_stats=1 -artifact_prefix=$(FUZZ)/fuzz/$$t- $(FUZZ)/fuzz/found_$$t fuzz/corpus/$$t || exit 1; done
 
 # ThreadSanitizer: only the driver, the emulator and the concurrency test.
 build-tsan: deps
@@ -53,7 +54,7 @@ build-tsan: deps
 test-tsan: build-tsan
 	cd $(TSAN) && TSAN_OPTIONS=halt_on_error=1 ctest --output-on-failure --timeout 900 -R '^concurrency$$'
 
-test: test-release test-asan
+test: test-release test-asan test-fuzz test-tsan
 
 install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)

@@ -19,6 +19,7 @@
 #include "driver/catalog.h"
 #include "driver/sql_type_info.h"
 #include "schema/schema.h"
+#include "schema/views.h"
 #include "sql/engine.h"
 
 namespace igodbc::driver {
@@ -205,7 +206,9 @@ void insertInstagramKeys(sql::Engine& engine, const schema::Table& t) {
 void insertInstagram(sql::Engine& engine) {
   auto tables = inserter(engine, "igodbc_tables", 5);
   auto columns = inserter(engine, "igodbc_columns", 19);
-  for (const schema::Table& t : schema::allTables()) {
+  // CDataCompat=true adds the compatibility views and alias columns (data-model 11).
+  for (const schema::Table* table : schema::catalogTables(engine.settings().cdataCompat)) {
+    const schema::Table& t = *table;
     insert(*tables, {nullptr, kInstagram, t.name, schema::tableKindName(t.kind), textOrNull(t.purpose)});
     for (size_t i = 0; i < t.columns.size(); ++i) {
       const schema::Column& c = t.columns[i];

@@ -7,6 +7,7 @@
 
 #include "driver/api.h"
 #include "driver/connection.h"
+#include "driver/connection_props.h"
 #include "driver/connection_string.h"
 #include "sql/engine.h"
 
@@ -41,6 +42,11 @@ SQLRETURN connect(Connection& c, const std::string& dsnArg, const OptString&, co
     if (key == "OAuthAccessToken" && present(password)) return password;
     return readDsn(dsn, key);
   });
+  recordPropertyOrigins(s, [&](std::string_view key) -> std::optional<std::pair<std::string, std::string>> {
+    if (key == "OAuthAccessToken" && present(password)) return std::make_pair("connection string", *password);
+    if (std::optional<std::string> v = readDsn(dsn, key); present(v)) return std::make_pair("DSN", *v);
+    return std::nullopt;
+  });
   c.open(s, dsn);
   return c.diags.success();
 }
@@ -72,6 +78,13 @@ SQLRETURN driverConnect(Connection& c, const std::string& in, const OutString& o
     return v;
   };
   ConnectionSettings s = resolveSettings(effective);
+  recordPropertyOrigins(s, [&](std::string_view key) -> std::optional<std::pair<std::string, std::string>> {
+    if (std::optional<std::string> v = cs.get(key); present(v))
+      return std::make_pair("connection string", *v);
+    if (std::optional<std::string> v = dsn ? readDsn(*dsn, key) : std::nullopt; present(v))
+      return std::make_pair("DSN", *v);
+    return std::nullopt;
+  });
   c.open(s, dsn.value_or(""));
 
   // The completed string: where it came from, then every property that was set.

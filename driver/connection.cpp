@@ -1,5 +1,6 @@
 #include "driver/connection.h"
 
+#include "driver/connection_props.h"
 #include "driver/descriptor.h"
 #include "driver/environment.h"
 #include "driver/handle_registry.h"
@@ -35,6 +36,7 @@ void Connection::open(const ConnectionSettings& s, std::string dsnName) {
   config.maxRetries = s.maxRetries;
   config.retryMaxSeconds = static_cast<double>(s.retryMaxSeconds);
   config.governorThreshold = s.rateLimitThreshold;
+  config.cacheSeconds = static_cast<double>(s.cacheSeconds);
   if (loginTimeout > 0) config.connectTimeoutSeconds = static_cast<long>(loginTimeout);
   config.network = networkOptions(s);
   config.logger = makeLogger(s);
@@ -48,6 +50,10 @@ void Connection::open(const ConnectionSettings& s, std::string dsnName) {
   es.pageSize = s.pageSize;
   es.metricRulesDate = s.metricRulesDate;
   es.scratchDatabase = s.scratchDatabase;
+  es.cdataCompat = s.cdataCompat;
+  es.connectionProps = connectionProps(s);
+  es.tokens = tokens.session;
+  es.pageToken = !s.oauth.authenticateAsPage.empty();
   auto engine = std::make_unique<sql::Engine>(es, client);
   engine->setAutocommit(autocommit);
 
@@ -104,7 +110,14 @@ SQLRETURN Connection::endTransaction(SQLSMALLINT completionType) {
   // (statements stay prepared) rather than fail at their next fetch.
   for (Statement* st : statements)
     if (st->cursorOpen()) st->closeCursor();
+  const int64_t written = engine_->uncommittedWrites();
   engine_->rollback();
+  if (written > 0) {  // Instagram writes are immediate Graph calls (data-model 1.8)
+    diags.add("01000", sql::prefixed(std::to_string(written) + (written == 1 ? " row was" : " rows were") +
+                                     " written to Instagram since the last commit and cannot be rolled back; "
+                                     "only scratch tables were rolled back"));
+    return SQL_SUCCESS_WITH_INFO;
+  }
   return SQL_SUCCESS;
 }
 

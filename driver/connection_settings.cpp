@@ -15,8 +15,8 @@ namespace {
 const std::vector<std::string_view> kProperties = {
     "GraphURL",      "Version",          "BusinessAccountId", "PageSize",          "AuthMode",
     "InitiateOAuth", "OAuthAccessToken", "OAuthClientId",     "OAuthClientSecret", "CallbackURL",
-    "Timeout",       "MetricRulesDate",  "CacheSeconds",      "CDataCompat",
-    "ScratchDatabase", "MaxRetries",       "RetryMaxSeconds",   "RateLimitThreshold"};
+    "Timeout",       "MetricRulesDate",  "CacheSeconds",      "CDataCompat",       "ScratchDatabase",
+    "MaxRetries",    "RetryMaxSeconds",  "RateLimitThreshold"};
 
 const std::vector<std::string_view> kOtherKeys = {"DSN", "DRIVER", "FILEDSN", "SAVEFILE", "UID", "PWD"};
 
@@ -160,11 +160,16 @@ ConnectionSettings resolveSettings(const PropertyLookup& lookup) {
   if (auto v = get("ScratchDatabase")) s.scratchDatabase = *v;  // a file for the Local schema
 
   resolveOAuthSettings(get, s.oauth);
-  if (s.accessToken.empty() && s.initiateOAuth == "OFF")
+  // Instagram Login tokens work only on graph.instagram.com (reference 8.2): that is the default there.
+  if (s.authMode == "InstagramLogin" && !get("GraphURL")) s.graphUrl = "https://graph.instagram.com";
+  // InitiateOAuth=OFF without a token is the headless login's first connection (GetOAuthAuthorizationURL,
+  // then GetOAuthAccessToken): allowed when there is an app to log in to.
+  if (s.accessToken.empty() && s.initiateOAuth == "OFF" && s.clientId.empty())
     throw SettingsError(
         "08001",
         "OAuthAccessToken is missing: set OAuthAccessToken in the DSN or the connection string "
-        "(InitiateOAuth=OFF needs an access token), or pass it as the password of SQLConnect");
+        "(InitiateOAuth=OFF needs an access token), or pass it as the password of SQLConnect; for the "
+        "headless login set OAuthClientId and OAuthClientSecret and call GetOAuthAuthorizationURL");
   return s;
 }
 

@@ -14,6 +14,14 @@
 
 namespace igodbc::driver {
 
+// Where a property set by the application came from (sys_connection_props): "connection string" or "DSN",
+// with its text as given. Properties not listed have their default.
+struct PropertyOrigin {
+  std::string name;
+  std::string source;
+  std::string text;
+};
+
 struct ConnectionSettings {
   std::string graphUrl = "https://graph.facebook.com";
   std::string version = "v24.0";
@@ -33,7 +41,8 @@ struct ConnectionSettings {
   long retryMaxSeconds = 60;    // backoff budget per call
   int rateLimitThreshold = 80;  // usage percent where the rate governor slows down (0 = off)
   bool cdataCompat = false;
-  std::string scratchDatabase;  // empty: scratch tables in memory
+  std::string scratchDatabase;                  // empty: scratch tables in memory
+  std::vector<PropertyOrigin> propertyOrigins;  // filled by connect.cpp (driver/connection_props.h)
 };
 
 class SettingsError : public std::runtime_error {

@@ -381,6 +381,65 @@ std::string encodeVariable(const Cell& c, SQLSMALLINT sqlType, SQLSMALLINT t) {
   return std::string(reinterpret_cast<const char*>(u.data()), u.size() * 2);
 }
 
+void requireWholeDigitsFit(const Cell& c, SQLSMALLINT sqlType, SQLSMALLINT t, SQLLEN bufferLength) {
+  if (bufferLength <= 0 || (t != SQL_C_CHAR && t != SQL_C_WCHAR)) return;
+  if (c.type != sql::ValueType::Integer && c.type != sql::ValueType::Real) return;
+  switch (sqlType) {
+    case SQL_BIT:
+    case SQL_TINYINT:
+    case SQL_SMALLINT:
+    case SQL_INTEGER:
+    case SQL_BIGINT:
+    case SQL_REAL:
+    case SQL_FLOAT:
+    case SQL_DOUBLE:
+    case SQL_NUMERIC:
+    case SQL_DECIMAL:
+      break;
+    default:
+      return;
+  }
+  const std::string text = textOf(c);  // ASCII: one character is one byte (two in UTF-16)
+  const size_t whole = text.find_first_of("eE") != std::string::npos ? text.size()
+                       : text.find('.') != std::string::npos         ? text.find('.')
+                                                                     : text.size();
+  const size_t characters = static_cast<size_t>(t == SQL_C_WCHAR ? bufferLength / 2 : bufferLength);
+  if (whole >= characters)
+    throw ConvertError("22003", "Numeric value out of range: the buffer (" + std::to_string(bufferLength) +
+                                    " bytes) cannot hold the whole-number part of " + text +
+                                    " and its terminator; use a larger buffer");
+}
+
+void applyMaxLength(std::string& encoded, SQLSMALLINT sqlType, SQLSMALLINT t, SQLULEN maxLength) {
+  if (maxLength == 0 || encoded.size() <= maxLength || !isVariableCType(t)) return;
+  switch (sqlType) {
+    case SQL_CHAR:
+    case SQL_VARCHAR:
+    case SQL_LONGVARCHAR:
+    case SQL_WCHAR:
+    case SQL_WVARCHAR:
+    case SQL_WLONGVARCHAR:
+    case SQL_BINARY:
+    case SQL_VARBINARY:
+    case SQL_LONGVARBINARY:
+      break;
+    default:
+      return;
+  }
+  size_t keep = static_cast<size_t>(maxLength);
+  if (t == SQL_C_CHAR) {
+    while (keep > 0 && (static_cast<unsigned char>(encoded[keep]) & 0xC0) == 0x80) --keep;
+  } else if (t == SQL_C_WCHAR) {
+    keep &= ~static_cast<size_t>(1);
+    if (keep >= 2) {
+      char16_t last;
+      std::memcpy(&last, encoded.data() + keep - 2, 2);
+      if (last >= 0xD800 && last <= 0xDBFF) keep -= 2;  // a high surrogate without its pair
+    }
+  }
+  encoded.resize(keep);
+}
+
 Chunk nextChunk(PartialValue& pv, void* buf, SQLLEN bufLen) {
   Chunk out;
   if (pv.finished) {

@@ -48,6 +48,16 @@ const char* convertFixed(const Cell& cell, SQLSMALLINT sqlType, SQLSMALLINT reso
 // SQL_C_WCHAR, raw bytes for SQL_C_BINARY. `cell` must not be NULL.
 std::string encodeVariable(const Cell& cell, SQLSMALLINT sqlType, SQLSMALLINT resolvedCType);
 
+// ODBC's numeric -> character rule: a buffer that cannot hold the whole-number part (sign and the digits
+// before the decimal point; the whole text of an exponent form) fails with 22003 instead of truncating with
+// 01004. `bufferLength` is in bytes as the application passed it; 0 only asks for the length, so passes.
+void requireWholeDigitsFit(const Cell& cell, SQLSMALLINT sqlType, SQLSMALLINT resolvedCType,
+                           SQLLEN bufferLength);
+
+// SQL_ATTR_MAX_LENGTH: a character or binary column hands out at most `maxLength` bytes (0: no limit), cut
+// silently (no 01004) and never inside a UTF-8 sequence or a UTF-16 surrogate pair. Other columns untouched.
+void applyMaxLength(std::string& encoded, SQLSMALLINT sqlType, SQLSMALLINT resolvedCType, SQLULEN maxLength);
+
 // Text form of a number, as SQL_C_CHAR shows it: integers exactly, doubles with the fewest digits that
 // read back to the same value.
 std::string formatDouble(double v);

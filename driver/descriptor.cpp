@@ -3,6 +3,8 @@
 #include <cstdint>
 
 #include "driver/connection.h"
+#include "driver/desc_fields.h"
+#include "driver/statement.h"
 
 namespace igodbc::driver {
 
@@ -70,8 +72,46 @@ void setConciseType(DescRecord& r, SQLSMALLINT t) {
   }
 }
 
+// Defaults the reference gives for the other type fields when SQL_DESC_TYPE or SQL_DESC_CONCISE_TYPE is set.
+static void setTypeDefaults(DescRecord& r) {
+  switch (r.conciseType) {
+    case SQL_CHAR:
+    case SQL_VARCHAR:
+    case SQL_LONGVARCHAR:
+    case SQL_WCHAR:
+    case SQL_WVARCHAR:
+    case SQL_WLONGVARCHAR:
+      r.length = 1;
+      r.precision = 0;
+      break;
+    case SQL_TYPE_DATE:
+    case SQL_TYPE_TIME:
+      r.precision = 0;
+      break;
+    case SQL_TYPE_TIMESTAMP:
+      r.precision = 6;
+      break;
+    case SQL_DECIMAL:
+    case SQL_NUMERIC:
+      r.scale = 0;
+      r.precision = 38;
+      break;
+    case SQL_FLOAT:
+    case SQL_DOUBLE:
+      r.precision = 15;  // decimal digits, like every size this driver reports (radix 10)
+      break;
+    case SQL_REAL:
+      r.precision = 7;
+      break;
+    default:
+      break;
+  }
+}
+
 SQLRETURN Descriptor::getField(SQLSMALLINT recNumber, SQLSMALLINT field, SQLPOINTER value,
                                SQLINTEGER bufferLength, SQLINTEGER* stringLength, bool wide) {
+  if (role == DescRole::IRD && owner && !owner->prepared)
+    throw OdbcError("HY007", "Associated statement is not prepared: prepare or execute it first");
   switch (field) {  // header fields
     case SQL_DESC_ALLOC_TYPE:
       return put<SQLSMALLINT>(value, stringLength, implicit() ? SQL_DESC_ALLOC_AUTO : SQL_DESC_ALLOC_USER);
@@ -138,8 +178,8 @@ SQLRETURN Descriptor::getField(SQLSMALLINT recNumber, SQLSMALLINT field, SQLPOIN
       return text(r.localTypeName);
     case SQL_DESC_NAME:
       return text(r.name);
-    case SQL_DESC_NULLABLE:
-      return put<SQLSMALLINT>(value, stringLength, r.nullable);
+    case SQL_DESC_NULLABLE:  // parameters are always nullable
+      return put<SQLSMALLINT>(value, stringLength, role == DescRole::IPD ? SQL_NULLABLE : r.nullable);
     case SQL_DESC_NUM_PREC_RADIX:
       return put<SQLINTEGER>(value, stringLength, r.numPrecRadix);
     case SQL_DESC_OCTET_LENGTH:
@@ -177,12 +217,9 @@ SQLRETURN Descriptor::getField(SQLSMALLINT recNumber, SQLSMALLINT field, SQLPOIN
 
 SQLRETURN Descriptor::setField(SQLSMALLINT recNumber, SQLSMALLINT field, SQLPOINTER value,
                                SQLINTEGER bufferLength) {
+  requireSettable(field, role);
   switch (field) {  // header fields
-    case SQL_DESC_ALLOC_TYPE:
-      throw OdbcError("HY091", "SQL_DESC_ALLOC_TYPE is read-only");
     case SQL_DESC_ARRAY_SIZE:
-      if (role == DescRole::IRD || role == DescRole::IPD)
-        throw OdbcError("HY016", "Cannot modify an implementation row descriptor");
       if (asLen(value) <= 0) throw OdbcError("HY024", "SQL_DESC_ARRAY_SIZE must be at least 1");
       arraySize = static_cast<SQLULEN>(asLen(value));
       return SQL_SUCCESS;
@@ -199,7 +236,6 @@ SQLRETURN Descriptor::setField(SQLSMALLINT recNumber, SQLSMALLINT field, SQLPOIN
       rowsProcessedPtr = static_cast<SQLULEN*>(value);
       return SQL_SUCCESS;
     case SQL_DESC_COUNT: {
-      if (role == DescRole::IRD) throw OdbcError("HY016", "Cannot modify an implementation row descriptor");
       SQLSMALLINT n = asSmall(value);
       if (n < 0) throw OdbcError("07009", "SQL_DESC_COUNT cannot be negative");
       records.resize(static_cast<size_t>(n));
@@ -208,17 +244,27 @@ SQLRETURN Descriptor::setField(SQLSMALLINT recNumber, SQLSMALLINT field, SQLPOIN
     default:
       break;
   }
-  if (role == DescRole::IRD) throw OdbcError("HY016", "Cannot modify an implementation row descriptor");
   if (recNumber <= 0) throw OdbcError("07009", "Invalid descriptor index " + std::to_string(recNumber));
   DescRecord& r = record(recNumber);
   switch (field) {
     case SQL_DESC_TYPE:
     case SQL_DESC_CONCISE_TYPE:
       setConciseType(r, asSmall(value));
+      setTypeDefaults(r);
       return SQL_SUCCESS;
-    case SQL_DESC_DATETIME_INTERVAL_CODE:
-      r.datetimeSubcode = asSmall(value);
+    case SQL_DESC_DATETIME_INTERVAL_CODE: {
+      const SQLSMALLINT code = asSmall(value);
+      if (r.type == SQL_DATETIME) {  // the code picks the concise type (DATE, TIME or TIMESTAMP)
+        if (code < SQL_CODE_DATE || code > SQL_CODE_TIMESTAMP)
+          throw OdbcError("HY021",
+                          "Inconsistent descriptor information: datetime code " + std::to_string(code));
+        static const SQLSMALLINT kByCode[] = {0, SQL_TYPE_DATE, SQL_TYPE_TIME, SQL_TYPE_TIMESTAMP};
+        setConciseType(r, kByCode[code]);
+        setTypeDefaults(r);
+      }
+      r.datetimeSubcode = code;
       return SQL_SUCCESS;
+    }
     case SQL_DESC_DATETIME_INTERVAL_PRECISION:
       r.datetimeIntervalPrecision = static_cast<SQLINTEGER>(asLen(value));
       return SQL_SUCCESS;
@@ -249,11 +295,12 @@ SQLRETURN Descriptor::setField(SQLSMALLINT recNumber, SQLSMALLINT field, SQLPOIN
     case SQL_DESC_PARAMETER_TYPE:
       r.parameterType = asSmall(value);
       return SQL_SUCCESS;
-    case SQL_DESC_UNNAMED:
-      r.unnamed = asSmall(value);
-      return SQL_SUCCESS;
-    case SQL_DESC_NULLABLE:
-      r.nullable = asSmall(value);
+    case SQL_DESC_UNNAMED:  // an application may only clear a name (the reference: SQL_NAMED is HY091)
+      if (asSmall(value) != SQL_UNNAMED)
+        throw OdbcError("HY091",
+                        "SQL_DESC_UNNAMED can only be set to SQL_UNNAMED; set SQL_DESC_NAME to name it");
+      r.unnamed = SQL_UNNAMED;
+      r.name.clear();
       return SQL_SUCCESS;
     case SQL_DESC_NAME:
       if (!value)
@@ -264,10 +311,9 @@ SQLRETURN Descriptor::setField(SQLSMALLINT recNumber, SQLSMALLINT field, SQLPOIN
         r.name.assign(static_cast<const char*>(value), static_cast<size_t>(bufferLength));
       else
         throw OdbcError("HY090", "Invalid string length");
+      r.unnamed = r.name.empty() ? SQL_UNNAMED : SQL_NAMED;
       return SQL_SUCCESS;
     default:
-      if (field > 0 && field < 10000)
-        throw OdbcError("HY091", "Descriptor field " + std::to_string(field) + " cannot be set");
       unknownField(field);
   }
 }

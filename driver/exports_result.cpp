@@ -58,6 +58,18 @@ IGODBC_EXPORT SQLRETURN SQLFetchScroll(SQLHSTMT stmt, SQLSMALLINT orientation, S
   return guarded<Statement>(stmt, [&](Statement& st) { return fetchScroll(st, orientation, offset); });
 }
 
+IGODBC_EXPORT SQLRETURN SQLExtendedFetch(SQLHSTMT stmt, SQLUSMALLINT orientation, SQLLEN offset,
+                                         SQLULEN* rowCount, SQLUSMALLINT* rowStatus) {
+  return guarded<Statement>(stmt, [&](Statement& st) {
+    return st.extendedFetch(static_cast<SQLSMALLINT>(orientation), offset, rowCount, rowStatus);
+  });
+}
+
+IGODBC_EXPORT SQLRETURN SQLSetPos(SQLHSTMT stmt, SQLSETPOSIROW row, SQLUSMALLINT operation,
+                                  SQLUSMALLINT lock) {
+  return guarded<Statement>(stmt, [&](Statement& st) { return st.setPos(row, operation, lock); });
+}
+
 IGODBC_EXPORT SQLRETURN SQLGetData(SQLHSTMT stmt, SQLUSMALLINT column, SQLSMALLINT cType, SQLPOINTER target,
                                    SQLLEN bufferLength, SQLLEN* indicator) {
   return guarded<Statement>(

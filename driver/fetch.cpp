@@ -1,5 +1,6 @@
-// SQLFetch / SQLFetchScroll(SQL_FETCH_NEXT): a rowset of ARD.arraySize rows, one SQLite step per row, each
-// written into the bound buffers (column-wise or row-wise) with per-row status.
+// SQLFetch / SQLFetchScroll(SQL_FETCH_NEXT) on a forward-only cursor: a rowset of ARD.arraySize rows, one
+// SQLite step per row, each written into the bound buffers (column-wise or row-wise) with per-row status.
+// Rows SQLite moves past inside a rowset are copied, so SQLSetPos + SQLGetData can read any of them.
 #include <algorithm>
 
 #include "driver/binding.h"
@@ -19,10 +20,6 @@ void addCellDiag(Diagnostics& d, const std::string& state, const std::string& me
   r.rowNumber = static_cast<SQLLEN>(row + 1);
   r.columnNumber = column;
   d.add(std::move(r));
-}
-
-OwnedCell own(const Cell& c) {
-  return OwnedCell{c.type, c.i, c.d, std::string(c.bytes)};
 }
 
 }  // namespace
@@ -55,7 +52,7 @@ bool Statement::advance() {
   return true;
 }
 
-void Statement::writeBoundRow(SQLULEN row, bool& warning, bool& error) {
+void Statement::writeBoundRow(SQLULEN row, const OwnedRow* source, bool& warning, bool& error) {
   const int columns = std::min<int>(columnCount(), ard->count());
   for (int c = 1; c <= columns; ++c) {
     const DescRecord& rec = ard->records[static_cast<size_t>(c - 1)];
@@ -68,7 +65,7 @@ void Statement::writeBoundRow(SQLULEN row, bool& warning, bool& error) {
           boundData(*ard, rec, row, variable ? static_cast<size_t>(rec.octetLength) : fixedCTypeSize(cType));
       SQLLEN* ind = boundLength(*ard, rec.indicatorPtr, row);
       SQLLEN* len = boundLength(*ard, rec.octetLengthPtr, row);
-      const Cell v = cell(c - 1);
+      const Cell v = rowCell(source, c - 1);
       if (v.type == sql::ValueType::Null) {
         if (!ind)
           throw ConvertError("22002", "Indicator variable required but not supplied for a NULL value");
@@ -77,7 +74,9 @@ void Statement::writeBoundRow(SQLULEN row, bool& warning, bool& error) {
       }
       SQLLEN length;
       if (variable) {
+        if (data) requireWholeDigitsFit(v, sqlType, cType, rec.octetLength);
         std::string encoded = encodeVariable(v, sqlType, cType);
+        applyMaxLength(encoded, sqlType, cType, maxLength);
         length = static_cast<SQLLEN>(encoded.size());
         if (data) {
           Encoding enc = cType == SQL_C_CHAR    ? Encoding::Utf8
@@ -108,42 +107,47 @@ void Statement::writeBoundRow(SQLULEN row, bool& warning, bool& error) {
   }
 }
 
+void Statement::finishRowset(SQLULEN fetched, SQLULEN rowset) {
+  rowsInRowset = fetched;
+  if (ird->rowsProcessedPtr) *ird->rowsProcessedPtr = fetched;
+  if (ird->arrayStatusPtr)
+    for (SQLULEN k = fetched; k < rowset; ++k) ird->arrayStatusPtr[k] = SQL_ROW_NOROW;
+}
+
 SQLRETURN Statement::fetch() {
   if (state != State::Cursor)
     throw OdbcError("24000", "Invalid cursor state: no result set is open; execute a query first");
+  if (staticCursor) return fetchScroll(SQL_FETCH_NEXT, 0);
   if (cursorFailed)
     throw OdbcError("HY000", "The previous fetch failed; close the cursor and execute the statement again");
   partial = PartialValue{};
-  savedRow.clear();
-  useSavedRow = rowValid = false;
+  rowsetCopies.clear();
+  rowValid = false;
+  rowPosition = 0;
   const SQLULEN rowset = ard->arraySize ? ard->arraySize : 1;
   rowsetFirstRow = rowsSeen + 1;
   SQLULEN fetched = 0;
   bool anyError = false;
   try {
     for (; fetched < rowset; ++fetched) {
+      // SQLite keeps only its current row: copy the previous one before stepping past it.
+      if (fetched > 0) rowsetCopies.push_back(ownLiveRow());
       if (!advance()) break;
       bool warning = false, error = false;
-      if (retrieveData == SQL_RD_ON) writeBoundRow(fetched, warning, error);
+      if (retrieveData == SQL_RD_ON) writeBoundRow(fetched, nullptr, warning, error);
       anyError = anyError || error;
       if (ird->arrayStatusPtr)
         ird->arrayStatusPtr[fetched] = error     ? SQL_ROW_ERROR
                                        : warning ? SQL_ROW_SUCCESS_WITH_INFO
                                                  : SQL_ROW_SUCCESS;
-      // SQLGetData reads the rowset's first row (the cursor position); SQLite only keeps the last one.
-      if (fetched == 0 && rowset > 1)
-        for (int c = 0; c < columnCount(); ++c) savedRow.push_back(own(cell(c)));
     }
   } catch (...) {
-    if (ird->rowsProcessedPtr) *ird->rowsProcessedPtr = fetched;
+    finishRowset(fetched, rowset);
     throw;
   }
-  if (ird->rowsProcessedPtr) *ird->rowsProcessedPtr = fetched;
-  if (ird->arrayStatusPtr)
-    for (SQLULEN k = fetched; k < rowset; ++k) ird->arrayStatusPtr[k] = SQL_ROW_NOROW;
+  finishRowset(fetched, rowset);
   if (fetched == 0) return SQL_NO_DATA;
   rowValid = true;
-  useSavedRow = rowset > 1;
   if (anyError && rowset == 1) return SQL_ERROR;
   return diags.success();
 }

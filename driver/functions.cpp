@@ -37,6 +37,8 @@ const std::vector<ExportedFunction>& exportedFunctions() {
       {SQL_API_SQLBINDCOL, "SQLBindCol", false},
       {SQL_API_SQLFETCH, "SQLFetch", false},
       {SQL_API_SQLFETCHSCROLL, "SQLFetchScroll", false},
+      {SQL_API_SQLSETPOS, "SQLSetPos", false},
+      {SQL_API_SQLEXTENDEDFETCH, "SQLExtendedFetch", false},
       {SQL_API_SQLGETDATA, "SQLGetData", false},
       {SQL_API_SQLROWCOUNT, "SQLRowCount", false},
       {SQL_API_SQLMORERESULTS, "SQLMoreResults", false},

@@ -1,6 +1,6 @@
-// SQLGetData: any column, any order, bound or not, also inside a block cursor (it reads the rowset's first
-// row). Character and binary values come out in pieces: each piece reports the full remaining length with
-// 01004, and the call after the last piece answers SQL_NO_DATA.
+// SQLGetData: any column, any order, bound or not, also inside a block cursor (it reads the row SQLSetPos
+// positioned on, the rowset's first row by default). Character and binary values come out in pieces: each
+// piece reports the full remaining length with 01004, and the call after the last piece answers SQL_NO_DATA.
 #include "driver/statement.h"
 
 namespace igodbc::driver {
@@ -36,7 +36,9 @@ SQLRETURN Statement::getData(SQLUSMALLINT column, SQLSMALLINT cType, SQLPOINTER 
   try {
     if (variable) {
       if (!partial.loaded) {
+        if (target) requireWholeDigitsFit(v, sqlType, t, bufferLength);
         partial.encoded = encodeVariable(v, sqlType, t);
+        applyMaxLength(partial.encoded, sqlType, t, maxLength);
         partial.loaded = true;
       }
       if (!target && bufferLength > 0)
@@ -48,7 +50,7 @@ SQLRETURN Statement::getData(SQLUSMALLINT column, SQLSMALLINT cType, SQLPOINTER 
         DiagRecord r;
         r.sqlstate = "01004";
         r.message = sql::prefixed("String data, right truncated: call SQLGetData again for the rest");
-        r.rowNumber = 1;
+        r.rowNumber = static_cast<SQLLEN>(rowPosition + 1);
         r.columnNumber = col;
         diags.add(std::move(r));
       }
@@ -63,7 +65,7 @@ SQLRETURN Statement::getData(SQLUSMALLINT column, SQLSMALLINT cType, SQLPOINTER 
     DiagRecord r;
     r.sqlstate = e.sqlstate;
     r.message = sql::prefixed(e.what());
-    r.rowNumber = 1;
+    r.rowNumber = static_cast<SQLLEN>(rowPosition + 1);
     r.columnNumber = col;
     diags.add(std::move(r));
     return SQL_ERROR;

@@ -180,19 +180,21 @@ std::optional<InfoValue> naming(SQLUSMALLINT type) {
   }
 }
 
-// One forward-only, read-only cursor per statement; SQLGetData in any order (pyodbc never binds).
+// Read-only cursors: forward-only (streaming, the default) or static (scrollable, keeps the rows it read);
+// SQLSetPos positions only; SQLGetData in any order and on any row of a rowset (pyodbc never binds).
 std::optional<InfoValue> cursors(SQLUSMALLINT type) {
   switch (type) {
     case SQL_GETDATA_EXTENSIONS:
       return u32(SQL_GD_ANY_COLUMN | SQL_GD_ANY_ORDER | SQL_GD_BOUND | SQL_GD_BLOCK);
     case SQL_SCROLL_OPTIONS:
-      return u32(SQL_SO_FORWARD_ONLY);
+      return u32(SQL_SO_FORWARD_ONLY | SQL_SO_STATIC);
     case SQL_FORWARD_ONLY_CURSOR_ATTRIBUTES1:
-      return u32(SQL_CA1_NEXT);
-    case SQL_FORWARD_ONLY_CURSOR_ATTRIBUTES2:
-      return u32(SQL_CA2_READ_ONLY_CONCURRENCY | SQL_CA2_MAX_ROWS_SELECT | SQL_CA2_MAX_ROWS_CATALOG);
+      return u32(SQL_CA1_NEXT | SQL_CA1_POS_POSITION);
     case SQL_STATIC_CURSOR_ATTRIBUTES1:
+      return u32(SQL_CA1_NEXT | SQL_CA1_ABSOLUTE | SQL_CA1_RELATIVE | SQL_CA1_POS_POSITION);
+    case SQL_FORWARD_ONLY_CURSOR_ATTRIBUTES2:
     case SQL_STATIC_CURSOR_ATTRIBUTES2:
+      return u32(SQL_CA2_READ_ONLY_CONCURRENCY | SQL_CA2_MAX_ROWS_SELECT | SQL_CA2_MAX_ROWS_CATALOG);
     case SQL_KEYSET_CURSOR_ATTRIBUTES1:
     case SQL_KEYSET_CURSOR_ATTRIBUTES2:
     case SQL_DYNAMIC_CURSOR_ATTRIBUTES1:
@@ -203,13 +205,14 @@ std::optional<InfoValue> cursors(SQLUSMALLINT type) {
     case SQL_STATIC_SENSITIVITY:
       return u32(0);
     case SQL_FETCH_DIRECTION:
-      return u32(SQL_FD_FETCH_NEXT);
+      return u32(SQL_FD_FETCH_NEXT | SQL_FD_FETCH_FIRST | SQL_FD_FETCH_LAST | SQL_FD_FETCH_PRIOR |
+                 SQL_FD_FETCH_ABSOLUTE | SQL_FD_FETCH_RELATIVE);
     case SQL_SCROLL_CONCURRENCY:
       return u32(SQL_SCCO_READ_ONLY);
     case SQL_LOCK_TYPES:
-      return u32(0);
+      return u32(SQL_LCK_NO_CHANGE);
     case SQL_POS_OPERATIONS:
-      return u32(0);
+      return u32(SQL_POS_POSITION);
     case SQL_POSITIONED_STATEMENTS:
       return u32(0);
     case SQL_BOOKMARK_PERSISTENCE:
@@ -227,8 +230,8 @@ std::optional<InfoValue> cursors(SQLUSMALLINT type) {
       return u32(0);
     case SQL_PARAM_ARRAY_ROW_COUNTS:
       return u32(SQL_PARC_BATCH);
-    case SQL_PARAM_ARRAY_SELECTS:
-      return u32(SQL_PAS_NO_SELECT);
+    case SQL_PARAM_ARRAY_SELECTS:  // one result set per parameter set (param_results.cpp)
+      return u32(SQL_PAS_NO_BATCH);
     case SQL_DESCRIBE_PARAMETER:
       return yn(true);
     case SQL_MULT_RESULT_SETS:

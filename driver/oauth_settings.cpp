@@ -18,6 +18,8 @@ const std::vector<std::string_view> kOAuthProperties = {"OAuthSettingsLocation",
                                                         "OAuthAuthorizationURL",
                                                         "OAuthAccessTokenURL",
                                                         "OAuthBrowserCommand",
+                                                        "CallbackCertificate",
+                                                        "CallbackKey",
                                                         "LoginTimeout",
                                                         "SSLServerCert",
                                                         "ProxyServer",
@@ -56,6 +58,13 @@ void resolveOAuthSettings(const std::function<std::optional<std::string>(std::st
   if (auto v = get("OAuthAuthorizationURL")) s.authorizationUrl = *v;
   if (auto v = get("OAuthAccessTokenURL")) s.accessTokenUrl = *v;
   if (auto v = get("OAuthBrowserCommand")) s.browserCommand = *v;
+  if (auto v = get("CallbackCertificate")) s.callbackCertificate = *v;
+  if (auto v = get("CallbackKey")) s.callbackKey = *v;
+  if (s.callbackCertificate.empty() != s.callbackKey.empty())
+    throw SettingsError(
+        "08001",
+        "Set both CallbackCertificate and CallbackKey (PEM files) to serve the OAuth callback "
+        "over HTTPS, or neither for plain HTTP");
   if (auto v = get("LoginTimeout")) s.loginTimeoutSeconds = wholeNumber("LoginTimeout", *v, 1, 86400);
   if (auto v = get("SSLServerCert")) s.sslServerCert = *v;
   if (auto v = get("ProxyServer")) s.proxyServer = *v;

@@ -11,23 +11,25 @@
 namespace igodbc::driver {
 
 struct OAuthSettings {
-  std::string settingsLocation;    // OAuthSettingsLocation; empty: per-DSN file under $XDG_CONFIG_HOME
-  bool allowInsecureFile = false;  // OAuthAllowInsecureFile
-  std::string verifier;            // OAuthVerifier
-  std::string scope;               // Scope
-  std::string authenticateAsPage;  // AuthenticateAsPage
-  std::string authorizationUrl;    // OAuthAuthorizationURL
-  std::string accessTokenUrl;      // OAuthAccessTokenURL
-  std::string browserCommand;      // OAuthBrowserCommand
-  long loginTimeoutSeconds = 120;  // LoginTimeout
-  std::string sslServerCert;       // SSLServerCert
-  std::string proxyServer;         // ProxyServer
-  long proxyPort = 0;              // ProxyPort
-  std::string proxyUser;           // ProxyUser
-  std::string proxyPassword;       // ProxyPassword (secret)
-  std::string proxyExceptions;     // ProxyExceptions
-  std::string logFile;             // LogFile; empty: no log
-  int verbosity = 1;               // Verbosity 0-5
+  std::string settingsLocation;     // OAuthSettingsLocation; empty: per-DSN file under $XDG_CONFIG_HOME
+  bool allowInsecureFile = false;   // OAuthAllowInsecureFile
+  std::string verifier;             // OAuthVerifier
+  std::string scope;                // Scope
+  std::string authenticateAsPage;   // AuthenticateAsPage
+  std::string authorizationUrl;     // OAuthAuthorizationURL
+  std::string accessTokenUrl;       // OAuthAccessTokenURL
+  std::string browserCommand;       // OAuthBrowserCommand
+  std::string callbackCertificate;  // CallbackCertificate: PEM certificate for an https:// CallbackURL
+  std::string callbackKey;          // CallbackKey: its PEM private key
+  long loginTimeoutSeconds = 120;   // LoginTimeout
+  std::string sslServerCert;        // SSLServerCert
+  std::string proxyServer;          // ProxyServer
+  long proxyPort = 0;               // ProxyPort
+  std::string proxyUser;            // ProxyUser
+  std::string proxyPassword;        // ProxyPassword (secret)
+  std::string proxyExceptions;      // ProxyExceptions
+  std::string logFile;              // LogFile; empty: no log
+  int verbosity = 1;                // Verbosity 0-5
 };
 
 // Canonical names, appended to the core list.

@@ -1,4 +1,6 @@
 // SQLBindParameter, SQLDescribeParam, SQLNumParams. Bindings live in the APD (C side) and IPD (SQL side).
+#include <algorithm>
+
 #include "driver/api.h"
 #include "driver/convert.h"
 #include "driver/statement.h"
@@ -7,6 +9,23 @@
 namespace igodbc::driver {
 
 namespace {
+
+bool isCharacterOrBinary(SQLSMALLINT t) {
+  switch (t) {
+    case SQL_CHAR:
+    case SQL_VARCHAR:
+    case SQL_LONGVARCHAR:
+    case SQL_WCHAR:
+    case SQL_WVARCHAR:
+    case SQL_WLONGVARCHAR:
+    case SQL_BINARY:
+    case SQL_VARBINARY:
+    case SQL_LONGVARBINARY:
+      return true;
+    default:
+      return false;
+  }
+}
 
 bool knownSqlType(SQLSMALLINT t) {
   switch (t) {
@@ -70,9 +89,16 @@ SQLRETURN bindParameter(Statement& st, SQLUSMALLINT number, SQLSMALLINT ioType, 
   DescRecord& i = st.ipd->record(static_cast<SQLSMALLINT>(number));
   setConciseType(i, sqlType);
   i.parameterType = ioType;
+  // The reference: ColumnSize is LENGTH for character and binary types and PRECISION for numbers;
+  // DecimalDigits is SCALE for exact numbers and PRECISION (fractional seconds) for times and timestamps.
   i.length = columnSize;
-  i.precision = static_cast<SQLSMALLINT>(columnSize);
   i.scale = decimalDigits;
+  if (i.conciseType == SQL_TYPE_TIME || i.conciseType == SQL_TYPE_TIMESTAMP)
+    i.precision = decimalDigits;
+  else if (i.conciseType == SQL_TYPE_DATE || isCharacterOrBinary(i.conciseType))
+    i.precision = 0;
+  else
+    i.precision = static_cast<SQLSMALLINT>(std::min<SQLULEN>(columnSize, 0x7FFF));
   i.nullable = SQL_NULLABLE;
   return SQL_SUCCESS;
 }

@@ -153,15 +153,15 @@ SQLRETURN rowCount(Statement& st, SQLLEN* count) {
 }
 
 SQLRETURN moreResults(Statement& st) {
-  // One result per statement: the current one (if any) is discarded.
+  // One result per statement, or one per parameter set (param_results.cpp); the current one is discarded.
+  const SQLULEN next = st.nextParamSet, sets = st.paramSetCount;
   st.closeCursor();
-  return SQL_NO_DATA;
+  if (next >= sets) return SQL_NO_DATA;
+  return st.openParamSetResult(next);
 }
 
-SQLRETURN fetchScroll(Statement& st, SQLSMALLINT orientation, SQLLEN) {
-  if (orientation != SQL_FETCH_NEXT)
-    throw OdbcError("HY106", "Fetch type out of range: cursors are forward-only (SQL_FETCH_NEXT only)");
-  return st.fetch();
+SQLRETURN fetchScroll(Statement& st, SQLSMALLINT orientation, SQLLEN offset) {
+  return st.fetchScroll(orientation, offset);
 }
 
 }  // namespace igodbc::driver

@@ -85,13 +85,16 @@ void Statement::closeCursor() {
     prepared->reset();
   if (state != State::Allocated) state = prepared ? State::Prepared : State::Allocated;
   pendingRow = rowValid = cursorDone = cursorFailed = false;
-  rowsSeen = rowsetFirstRow = 0;
+  rowsSeen = rowsetFirstRow = rowsInRowset = rowPosition = lastRowsetSize = 0;
   partial = PartialValue{};
-  savedRow.clear();
-  useSavedRow = false;
+  rowsetCopies.clear();
+  keptRows.clear();
+  staticCursor = false;
+  scrollStart = 0;
   needDataParams.clear();
   putDataValues.clear();
   currentDataParam = 0;
+  nextParamSet = paramSetCount = 0;
 }
 
 void Statement::prepareRaw(const std::string& sql) {
@@ -177,7 +180,8 @@ bool Statement::step() {
   } catch (const sql::EngineError& e) {
     if (queryTimer.disarm() && e.diag.sqlstate == "HY008")
       throw OdbcError("HYT00", "Timeout expired: the statement ran longer than SQL_ATTR_QUERY_TIMEOUT (" +
-                                   std::to_string(queryTimeout) + " s); raise the time-out or narrow the query");
+                                   std::to_string(queryTimeout) +
+                                   " s); raise the time-out or narrow the query");
     throw;
   }
 }
@@ -194,11 +198,16 @@ SQLRETURN Statement::executeOnce(SQLULEN paramRow, bool useDataAtExec) {
     row = step();
   } catch (...) {
     collectWarnings();
+    // A write that failed part-way: SQLRowCount reports the rows written before the failure (data-model 1.8).
+    if (prepared->changes() > 0)
+      rowCount = (rowCount < 0 ? 0 : rowCount) + static_cast<SQLLEN>(prepared->changes());
+    diags.rowCount = rowCount;
     throw;
   }
   collectWarnings();
   if (prepared->returnsRows()) {
     state = State::Cursor;
+    staticCursor = cursorType == SQL_CURSOR_STATIC;
     pendingRow = row;
     cursorDone = !row;
     if (row) refineFromFirstRow(*ird, *prepared);
@@ -212,10 +221,7 @@ SQLRETURN Statement::executeOnce(SQLULEN paramRow, bool useDataAtExec) {
 SQLRETURN Statement::runExecution() {
   const bool useDataAtExec = state == State::NeedData;
   const SQLULEN sets = apd->arraySize ? apd->arraySize : 1;
-  if (sets > 1 && prepared->returnsRows())
-    throw OdbcError("HYC00",
-                    "Parameter arrays (SQL_ATTR_PARAMSET_SIZE > 1) are only supported for statements "
-                    "that return no rows");
+  if (sets > 1 && prepared->returnsRows()) return openParamSetResult(0);
   if (ipd->rowsProcessedPtr) *ipd->rowsProcessedPtr = 0;
   for (SQLULEN i = 0; i < sets; ++i) {
     if (paramOperationPtr && paramOperationPtr[i] == SQL_PARAM_IGNORE) {
@@ -223,6 +229,7 @@ SQLRETURN Statement::runExecution() {
       continue;
     }
     try {
+      prepared->continueParameterSets(i > 0);  // sys_identity holds the IDs of every set of this execution
       executeOnce(i, useDataAtExec);
     } catch (...) {
       if (ipd->arrayStatusPtr) {
@@ -248,8 +255,7 @@ SQLRETURN Statement::runExecution() {
   return diags.success();
 }
 
-Cell Statement::cell(int column0) const {
-  if (useSavedRow) return savedRow.at(static_cast<size_t>(column0)).view();
+Cell Statement::liveCell(int column0) const {
   Cell c;
   c.type = prepared->type(column0);
   switch (c.type) {
@@ -269,6 +275,29 @@ Cell Statement::cell(int column0) const {
       break;
   }
   return c;
+}
+
+Cell Statement::rowCell(const OwnedRow* row, int column0) const {
+  return row ? row->at(static_cast<size_t>(column0)).view() : liveCell(column0);
+}
+
+Statement::OwnedRow Statement::ownLiveRow() const {
+  OwnedRow row;
+  row.reserve(static_cast<size_t>(columnCount()));
+  for (int c = 0; c < columnCount(); ++c) {
+    const Cell v = liveCell(c);
+    row.push_back(OwnedCell{v.type, v.i, v.d, std::string(v.bytes)});
+  }
+  return row;
+}
+
+Cell Statement::cell(int column0) const {
+  if (staticCursor) return rowCell(&keptRows.at(static_cast<size_t>(scrollStart - 1) + rowPosition), column0);
+  return rowCell(rowPosition < rowsetCopies.size() ? &rowsetCopies[rowPosition] : nullptr, column0);
+}
+
+SQLULEN Statement::currentRowNumber() const {
+  return (staticCursor ? static_cast<SQLULEN>(scrollStart) : rowsetFirstRow) + rowPosition;
 }
 
 }  // namespace igodbc::driver

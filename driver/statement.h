@@ -58,13 +58,24 @@ class Statement : public Handle {
   // Frees the SQLite statement and the implicit descriptors (SQLFreeHandle, SQLDisconnect).
   void release();
 
+  // --- parameter arrays on statements that return rows (param_results.cpp): one result set per parameter
+  // set (SQL_PAS_NO_BATCH), the next one opened by SQLMoreResults.
+  SQLRETURN openParamSetResult(SQLULEN firstSet);
+  bool moreParamSets() const { return nextParamSet < paramSetCount; }
+  SQLULEN nextParamSet = 0, paramSetCount = 0;  // closeCursor() discards the pending ones
+
   // --- data at execution (data_at_exec.cpp)
   SQLRETURN paramData(SQLPOINTER* valuePtr);
   SQLRETURN putData(SQLPOINTER data, SQLLEN length);
   void cancelNeedData();
 
-  // --- fetching (fetch.cpp, get_data.cpp)
+  // --- fetching (fetch.cpp, scroll_fetch.cpp, set_pos.cpp, get_data.cpp)
   SQLRETURN fetch();
+  SQLRETURN fetchScroll(SQLSMALLINT orientation, SQLLEN offset);
+  // ODBC 2 SQLExtendedFetch: SQLFetchScroll with SQL_ROWSET_SIZE rows and its own count and status outputs
+  // (unixODBC does not map it to SQLFetchScroll; PHP's odbc_* calls it on scrollable cursors).
+  SQLRETURN extendedFetch(SQLSMALLINT orientation, SQLLEN offset, SQLULEN* rowCount, SQLUSMALLINT* rowStatus);
+  SQLRETURN setPos(SQLULEN rowNumber, SQLUSMALLINT operation, SQLUSMALLINT lockType);
   SQLRETURN getData(SQLUSMALLINT column, SQLSMALLINT cType, SQLPOINTER target, SQLLEN bufferLength,
                     SQLLEN* indicator);
 
@@ -74,7 +85,8 @@ class Statement : public Handle {
                          SQLINTEGER* stringLength);
 
   int columnCount() const { return ird ? ird->count() : 0; }
-  Cell cell(int column0) const;  // a value of the current row
+  Cell cell(int column0) const;      // a value of the current row (SQLSetPos(SQL_POSITION) picks it)
+  SQLULEN currentRowNumber() const;  // SQL_ATTR_ROW_NUMBER
 
   std::shared_ptr<Connection> conn;
   std::shared_ptr<Descriptor> implicitArd, implicitApd, ird, ipd;
@@ -89,6 +101,9 @@ class Statement : public Handle {
   SQLULEN metadataId = SQL_FALSE;
   SQLULEN rowsetSize = 1;  // ODBC 2 SQL_ROWSET_SIZE (SQLExtendedFetch), kept for SQLGetStmtAttr
   SQLULEN keysetSize = 0;
+  // SQL_CURSOR_STATIC keeps every row it reads so SQLFetchScroll can move anywhere; the default
+  // forward-only cursor streams. Read at execute time.
+  SQLULEN cursorType = SQL_CURSOR_FORWARD_ONLY;
   SQLPOINTER fetchBookmarkPtr = nullptr;
   SQLUSMALLINT* rowOperationPtr = nullptr;
   SQLUSMALLINT* paramOperationPtr = nullptr;
@@ -100,15 +115,23 @@ class Statement : public Handle {
   SQLLEN rowCount = -1;
 
   // Cursor.
-  bool pendingRow = false;    // stepped at execute, not handed out yet
-  bool rowValid = false;      // a current row exists for SQLGetData
-  bool cursorDone = false;    // no more rows
-  bool cursorFailed = false;  // a step failed: refetching would restart the query
-  SQLULEN rowsSeen = 0;       // rows handed out so far (SQL_ATTR_MAX_ROWS, SQL_ATTR_ROW_NUMBER)
-  SQLULEN rowsetFirstRow = 0;
+  bool pendingRow = false;     // stepped at execute, not handed out yet
+  bool rowValid = false;       // a current row exists for SQLGetData
+  bool cursorDone = false;     // no more rows
+  bool cursorFailed = false;   // a step failed: refetching would restart the query
+  SQLULEN rowsSeen = 0;        // rows read from SQLite so far (SQL_ATTR_MAX_ROWS)
+  SQLULEN rowsetFirstRow = 0;  // 1-based result row number of the rowset's first row
+  SQLULEN rowsInRowset = 0;    // rows the current rowset holds
+  SQLULEN rowPosition = 0;     // 0-based row of the rowset SQLGetData reads (SQLSetPos(SQL_POSITION))
   PartialValue partial;
-  std::vector<OwnedCell> savedRow;  // the rowset's first row when the rowset has several
-  bool useSavedRow = false;
+  using OwnedRow = std::vector<OwnedCell>;
+  // Forward-only: copies of the rowset's rows SQLite has already moved past (all but the live last one).
+  std::vector<OwnedRow> rowsetCopies;
+  // Static cursor: every row read so far, and where the current rowset starts (scroll_position.h).
+  bool staticCursor = false;
+  std::vector<OwnedRow> keptRows;
+  SQLLEN scrollStart = 0;
+  SQLULEN lastRowsetSize = 0;
 
   // Data at execution.
   std::vector<int> needDataParams;  // 1-based parameter numbers still to be supplied, in order
@@ -126,7 +149,12 @@ class Statement : public Handle {
   bool step();
   void collectWarnings();
   bool advance();
-  void writeBoundRow(SQLULEN rowIndex, bool& warning, bool& error);
+  bool keepNextRow();  // static cursor: reads one more row into keptRows
+  OwnedRow ownLiveRow() const;
+  Cell liveCell(int column0) const;
+  Cell rowCell(const OwnedRow* row, int column0) const;  // null row: SQLite's current row
+  void writeBoundRow(SQLULEN rowIndex, const OwnedRow* source, bool& warning, bool& error);
+  void finishRowset(SQLULEN fetched, SQLULEN rowset);
 };
 
 }  // namespace igodbc::driver

@@ -102,13 +102,24 @@ SQLRETURN Statement::setAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLINT
     case SQL_ATTR_FETCH_BOOKMARK_PTR:
       fetchBookmarkPtr = value;
       return SQL_SUCCESS;
+    // Forward-only (streaming) and static (scroll_fetch.cpp) cursors; the others become static.
     case SQL_ATTR_CURSOR_TYPE:
-      return v == SQL_CURSOR_FORWARD_ONLY ? SQL_SUCCESS : changed("cursors are forward-only");
+      requireNoCursor();
+      if (v == SQL_CURSOR_FORWARD_ONLY || v == SQL_CURSOR_STATIC) {
+        cursorType = v;
+        return SQL_SUCCESS;
+      }
+      cursorType = SQL_CURSOR_STATIC;
+      return changed("keyset-driven and dynamic cursors are not supported; the cursor is static");
     case SQL_ATTR_CONCURRENCY:
       return v == SQL_CONCUR_READ_ONLY ? SQL_SUCCESS : changed("cursors are read-only");
     case SQL_ATTR_CURSOR_SCROLLABLE:
-      return v == SQL_NONSCROLLABLE ? SQL_SUCCESS : changed("cursors are not scrollable");
+      requireNoCursor();
+      cursorType = v == SQL_NONSCROLLABLE ? SQL_CURSOR_FORWARD_ONLY : SQL_CURSOR_STATIC;
+      return SQL_SUCCESS;
     case SQL_ATTR_CURSOR_SENSITIVITY:
+      requireNoCursor();
+      if (v == SQL_INSENSITIVE) cursorType = SQL_CURSOR_STATIC;
       return v == SQL_UNSPECIFIED || v == SQL_INSENSITIVE ? SQL_SUCCESS : changed("cursors are insensitive");
     case SQL_ATTR_SIMULATE_CURSOR:
       return v == SQL_SC_NON_UNIQUE ? SQL_SUCCESS : changed("positioned updates are not supported");
@@ -194,11 +205,11 @@ SQLRETURN Statement::getAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLINT
     case SQL_ATTR_FETCH_BOOKMARK_PTR:
       return putPointer(value, len, fetchBookmarkPtr);
     case SQL_ATTR_CURSOR_TYPE:
-      return putULen(value, len, SQL_CURSOR_FORWARD_ONLY);
+      return putULen(value, len, cursorType);
     case SQL_ATTR_CONCURRENCY:
       return putULen(value, len, SQL_CONCUR_READ_ONLY);
     case SQL_ATTR_CURSOR_SCROLLABLE:
-      return putULen(value, len, SQL_NONSCROLLABLE);
+      return putULen(value, len, cursorType == SQL_CURSOR_STATIC ? SQL_SCROLLABLE : SQL_NONSCROLLABLE);
     case SQL_ATTR_CURSOR_SENSITIVITY:
       return putULen(value, len, SQL_INSENSITIVE);
     case SQL_ATTR_SIMULATE_CURSOR:
@@ -212,7 +223,7 @@ SQLRETURN Statement::getAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLINT
     case SQL_ATTR_ROW_NUMBER:
       if (state != State::Cursor || !rowValid)
         throw OdbcError("24000", "Invalid cursor state: no current row");
-      return putULen(value, len, rowsetFirstRow);
+      return putULen(value, len, currentRowNumber());
     case SQL_ATTR_APP_ROW_DESC:
       return putPointer(value, len, static_cast<Handle*>(ard.get()));
     case SQL_ATTR_APP_PARAM_DESC:

@@ -4,6 +4,7 @@
 
 #include "driver/diagnostics.h"
 #include "oauth/oauth_token_provider.h"
+#include "oauth/token_session.h"
 #include "oauth/token_store.h"
 
 namespace igodbc::driver {
@@ -41,24 +42,25 @@ std::shared_ptr<graph::Logger> makeLogger(const ConnectionSettings& s) {
   return logger;
 }
 
-ConnectedTokens connectTokens(const ConnectionSettings& s, const std::string& dsn, long loginTimeoutAttr,
-                              std::shared_ptr<graph::Logger> logger) {
-  ConnectedTokens out;
-  if (s.initiateOAuth == "OFF") {
-    out.provider = oauth::makeStaticTokenProvider(s.accessToken, s.clientSecret);
-    return out;
-  }
+namespace {
+
+oauth::OAuthOptions oauthOptions(const ConnectionSettings& s, const std::string& dsn, long loginTimeoutAttr,
+                                 std::shared_ptr<graph::Logger> logger) {
   oauth::OAuthOptions o;
   o.initiate = s.initiateOAuth;
   o.authMode = s.authMode;
   o.clientId = s.clientId;
   o.clientSecret = s.clientSecret;
   if (!s.callbackUrl.empty()) o.callbackUrl = s.callbackUrl;
+  o.callbackCertificate = s.oauth.callbackCertificate;
+  o.callbackKey = s.oauth.callbackKey;
   o.scope = s.oauth.scope;
   o.verifier = s.oauth.verifier;
   o.initialToken = s.accessToken;
-  o.settingsLocation =
-      s.oauth.settingsLocation.empty() ? oauth::defaultSettingsLocation(dsn) : s.oauth.settingsLocation;
+  // InitiateOAuth=OFF keeps no token store unless OAuthSettingsLocation names one (for GetOAuthAccessToken).
+  if (s.initiateOAuth != "OFF" || !s.oauth.settingsLocation.empty())
+    o.settingsLocation =
+        s.oauth.settingsLocation.empty() ? oauth::defaultSettingsLocation(dsn) : s.oauth.settingsLocation;
   o.allowInsecureFile = s.oauth.allowInsecureFile;
   o.authorizationUrl = s.oauth.authorizationUrl;
   o.accessTokenUrl = s.oauth.accessTokenUrl;
@@ -72,11 +74,31 @@ ConnectedTokens connectTokens(const ConnectionSettings& s, const std::string& ds
   o.timeoutSeconds = s.timeoutSeconds;
   o.network = networkOptions(s);
   o.logger = std::move(logger);
+  return o;
+}
+
+}  // namespace
+
+ConnectedTokens connectTokens(const ConnectionSettings& s, const std::string& dsn, long loginTimeoutAttr,
+                              std::shared_ptr<graph::Logger> logger) {
+  ConnectedTokens out;
+  oauth::OAuthOptions o = oauthOptions(s, dsn, loginTimeoutAttr, std::move(logger));
   try {
-    auto provider = std::make_shared<oauth::OAuthTokenProvider>(std::move(o));
-    provider->accessToken();  // log in / refresh now
-    out.warning = provider->warning();
-    out.provider = std::move(provider);
+    std::shared_ptr<oauth::TokenProvider> inner;
+    if (s.initiateOAuth == "OFF") {
+      inner = oauth::makeStaticTokenProvider(s.accessToken, s.clientSecret);
+    } else {
+      auto provider = std::make_shared<oauth::OAuthTokenProvider>(o);
+      provider->accessToken();  // log in / refresh now
+      out.warning = provider->warning();
+      inner = std::move(provider);
+    }
+    out.session =
+        std::make_shared<oauth::TokenSession>(std::move(o), std::move(inner), s.oauth.authenticateAsPage);
+    // AuthenticateAsPage: read the Page token now, so a wrong Page name fails the connect.
+    if (!s.oauth.authenticateAsPage.empty() && (s.initiateOAuth != "OFF" || !s.accessToken.empty()))
+      out.session->accessToken();
+    out.provider = out.session;
   } catch (const oauth::LoginTimeoutError& e) {
     throw OdbcError("HYT00", e.what());
   } catch (const oauth::AuthError& e) {

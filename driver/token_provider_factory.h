@@ -1,6 +1,7 @@
 // From connection properties to the token provider graph/ uses: InitiateOAuth=OFF gives the static token;
 // GETANDREFRESH / REFRESH give the OAuth provider, which gets its first token here, at connect time, so a
 // login (or its failure) happens in SQLConnect / SQLDriverConnect and not in the first query.
+// Either is wrapped in oauth::TokenSession, which the OAuth procedures and AuthenticateAsPage work through.
 #pragma once
 
 #include <memory>
@@ -10,12 +11,14 @@
 #include "graph/http_session.h"
 #include "graph/logger.h"
 #include "oauth/token_provider.h"
+#include "oauth/token_session.h"
 
 namespace igodbc::driver {
 
 struct ConnectedTokens {
-  std::shared_ptr<oauth::TokenProvider> provider;
-  std::string warning;  // for a 01000 diagnostic; empty when none
+  std::shared_ptr<oauth::TokenProvider> provider;  // what graph/ asks: the session below
+  std::shared_ptr<oauth::TokenSession> session;    // for the OAuth procedures (sql::Settings::tokens)
+  std::string warning;                             // for a 01000 diagnostic; empty when none
 };
 
 // Throws OdbcError: 28000 when no token can be had, HYT00 when the browser login timed out.

@@ -256,8 +256,22 @@ void Call::note_account(NodeHandle node) {
   note_account_index(data.account_of(node));
 }
 
+// The Page whose Page access token (from /me/accounts) `token` is; -1 for any other token.
+static int page_of_token(const Dataset& data, const std::string& token) {
+  if (token.empty()) return -1;
+  const std::string quoted = json_quote(token);
+  for (size_t i = 0; i < data.pages.size(); ++i)
+    if (const std::string* t = data.pages[i].fields.get("access_token"); t && *t == quoted)
+      return static_cast<int>(i);
+  return -1;
+}
+
 std::optional<NodeHandle> Call::resolve(const std::string& id) const {
-  if (id == "me") return NodeHandle{NodeType::User, 0};
+  // With a Page token, /me is that Page (ref 8.1: Page tokens act as the Page).
+  if (id == "me") {
+    if (int page = page_of_token(data, ctx.access_token); page >= 0) return NodeHandle{NodeType::Page, page};
+    return NodeHandle{NodeType::User, 0};
+  }
   return data.find(id);
 }
 
@@ -399,7 +413,7 @@ ApiResponse GraphApi::handle_locked(const ApiRequest& request, bool in_batch) {
     const bool app_token = *token == config_.app_id + "|" + config_.app_secret;
     const bool debug = call.components.size() == 1 && call.components[0] == "debug_token";
     if (*token != config_.access_token && !(app_token && debug) &&
-        !(config_.accept_token && config_.accept_token(*token)))
+        !(config_.accept_token && config_.accept_token(*token)) && page_of_token(data_, *token) < 0)
       throw errors::invalid_token();
     authenticated = true;
     call.ctx.access_token = *token;
@@ -413,8 +427,10 @@ ApiResponse GraphApi::handle_locked(const ApiRequest& request, bool in_batch) {
     // POST / with batch=[…]: every operation runs through this handler (ref 5.4).
     if (call.method == "POST" && call.components.empty() && find_param(call.params, "batch") && !in_batch) {
       counted = false;  // each operation counts, not the envelope
-      res.body =
-          run_batch(call, request, *token, [this](const ApiRequest& op) { return handle_locked(op, true); });
+      res.body = run_batch(call, request, *token, [this](const ApiRequest& op) {
+        const auto run = [this](const ApiRequest& o) { return handle_locked(o, true); };
+        return batch_op_hook_ ? batch_op_hook_(op, run) : run(op);
+      });
       res.headers.push_back(usage_.peek({}, clock));
       return res;
     }

@@ -70,6 +70,10 @@ class GraphApi {
   void advance_clock(int64_t seconds);
   // The current state (after writes). Not synchronized: for tests between requests.
   const Dataset& data() const { return data_; }
+  // Wraps each operation of a batch request (server.cpp injects per-operation faults); default: run it.
+  using BatchOpHook =
+      std::function<ApiResponse(const ApiRequest&, const std::function<ApiResponse(const ApiRequest&)>&)>;
+  void set_batch_op_hook(BatchOpHook hook) { batch_op_hook_ = std::move(hook); }
 
  private:
   ApiResponse handle_locked(const ApiRequest& request, bool in_batch);
@@ -80,6 +84,7 @@ class GraphApi {
   UsageTracker usage_;
   std::chrono::steady_clock::time_point started_;
   int64_t clock_offset_ = 0;
+  BatchOpHook batch_op_hook_;
 };
 
 // Deterministic per request (seed, method, target): same request, same bytes.

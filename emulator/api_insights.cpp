@@ -403,7 +403,8 @@ std::string account_insights_response(Call& c, NodeHandle node) {
 
   const bool small = std::stoll(*d.accounts[account].fields.get("followers_count")) < 100;
   for (const AccountMetricRule* rule : rules) {
-    if (small && (rule->demographic || rule->name == "online_followers")) throw small_account();
+    // Demographics, online_followers and follower_count need 100 followers (ref 3.1).
+    if (small && rule->needs_100_followers) throw small_account();
   }
 
   const std::vector<int64_t> days = days_of(win);

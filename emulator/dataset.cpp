@@ -363,7 +363,7 @@ class Generator {
       for (const std::string& task : tasks[i]) t.string(task);
       t.end_array();
       p.fields.set("tasks", t.take());
-      // A fake Page token in the real shape; the emulator never accepts it as a user token.
+      // A Page token in the real shape; the emulator accepts it as that Page (/me is the Page).
       p.fields.set("access_token", json_quote("EAAB" + alnum(r, 180)));
       p.ig_account = linked[i];
       p.connected_account = linked[i];

@@ -20,7 +20,8 @@ bool parse_kind(const std::string& name, FaultRule& r) {
   static const std::pair<const char*, FaultKind> kinds[] = {
       {"latency", FaultKind::Latency},     {"5xx", FaultKind::ServerError}, {"reset", FaultKind::Reset},
       {"truncated", FaultKind::Truncated}, {"invalid", FaultKind::Invalid}, {"drip", FaultKind::Drip},
-      {"expire", FaultKind::Expire},       {"cursor", FaultKind::Cursor}};
+      {"expire", FaultKind::Expire},       {"cursor", FaultKind::Cursor},   {"deep", FaultKind::Deep},
+      {"long", FaultKind::Long},           {"huge", FaultKind::Huge}};
   for (const auto& [n, k] : kinds)
     if (name == n) {
       r.kind = k;
@@ -93,6 +94,25 @@ std::string account_of(const std::string& path) {
   return "17841405822304914";
 }
 
+// Grows the human-written strings of `v` (and of everything inside it) by `extra`.
+void lengthen(rapidjson::Value& v, const std::string& extra, rapidjson::Document::AllocatorType& alloc) {
+  if (v.IsArray()) {
+    for (auto& item : v.GetArray()) lengthen(item, extra, alloc);
+  } else if (v.IsObject()) {
+    for (auto& m : v.GetObject()) {
+      const std::string key(m.name.GetString(), m.name.GetStringLength());
+      const bool text =
+          key == "caption" || key == "text" || key == "name" || key == "username" || key == "biography";
+      if (text && m.value.IsString()) {
+        const std::string grown = std::string(m.value.GetString(), m.value.GetStringLength()) + extra;
+        m.value.SetString(grown.c_str(), static_cast<rapidjson::SizeType>(grown.size()), alloc);
+      } else {
+        lengthen(m.value, extra, alloc);
+      }
+    }
+  }
+}
+
 }  // namespace
 
 bool Faults::configure(const std::string& spec, uint64_t seed, std::string& error) {
@@ -154,7 +174,8 @@ FaultAction Faults::pick(const std::string& method, const std::string& path) {
   ++calls_;
   std::uniform_real_distribution<double> uniform(0, 1);
   for (const FaultRule& r : rules_) {
-    if (!r.method.empty() && r.method != method) continue;
+    // Operations inside a batch meet only the rules that name BATCH; every other rule is about HTTP requests.
+    if (r.method.empty() ? method == "BATCH" : r.method != method) continue;
     if (!matches(r.pattern, path)) continue;
     if (r.kind == FaultKind::Expire) {
       if (calls_ > static_cast<uint64_t>(r.param < 0 ? 100 : r.param)) return {r.kind, r.param, 0, 0};
@@ -229,6 +250,21 @@ void Faults::after(const FaultAction& a, ApiResponse& out, const std::string& se
   } else if (a.kind == FaultKind::Invalid) {
     out.body = a.draw % 2 ? std::string("{\"data\":[{\"id\":\"1\"},]}") : std::string("{\"data\":[]}garbage");
     if (a.draw % 4 == 0) out.body = out.body.substr(0, 1) + '\x01' + out.body.substr(1);
+  } else if (a.kind == FaultKind::Deep && !out.body.empty() && out.body[0] == '{') {
+    // A member nobody asked for, nested deeper than any recursive parser survives.
+    const size_t depth = a.param < 0 ? 100000 : static_cast<size_t>(a.param);
+    out.body =
+        "{\"igodbc_deep\":" + std::string(depth, '[') + std::string(depth, ']') + "," + out.body.substr(1);
+  } else if (a.kind == FaultKind::Long) {
+    rapidjson::Document doc;
+    doc.Parse(out.body.c_str(), out.body.size());
+    if (doc.HasParseError()) return;
+    lengthen(doc, std::string(static_cast<size_t>(a.param < 0 ? 1024 : a.param) * 1024, 'x'),
+             doc.GetAllocator());
+    rapidjson::StringBuffer buf;
+    rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+    doc.Accept(w);
+    out.body.assign(buf.GetString(), buf.GetSize());
   } else if (a.kind == FaultKind::Cursor) {
     rapidjson::Document doc;
     doc.Parse(out.body.c_str(), out.body.size());
@@ -247,6 +283,24 @@ void Faults::after(const FaultAction& a, ApiResponse& out, const std::string& se
 }
 
 bool Faults::stream(const FaultAction& a, const ApiResponse& out, httplib::Response& res) {
+  if (a.kind == FaultKind::Huge && out.status == 200) {
+    // Chunked, 1 MiB at a time, so the emulator never holds it: a caption that does not end.
+    const size_t total = static_cast<size_t>(a.param < 0 ? 300 : a.param) << 20;
+    auto chunk = std::make_shared<std::string>(size_t{1} << 20, 'x');
+    res.status = 200;
+    for (const auto& [name, value] : out.headers) res.set_header(name, value);
+    res.set_chunked_content_provider(
+        out.content_type, [chunk, total](size_t offset, httplib::DataSink& sink) {
+          static const std::string kStart = "{\"data\":[{\"id\":\"1\",\"caption\":\"";
+          if (offset == 0) return sink.write(kStart.data(), kStart.size());
+          if (offset >= total) {
+            sink.done();
+            return true;
+          }
+          return sink.write(chunk->data(), chunk->size());
+        });
+    return true;
+  }
   if (a.kind != FaultKind::Reset && a.kind != FaultKind::Drip) return false;
   auto body = std::make_shared<std::string>(out.body);
   const bool reset = a.kind == FaultKind::Reset;

@@ -8,10 +8,14 @@
 //   throttle32 |
 //               throttle613 | throttle80001 | throttle80002 (PARAM = estimated_time_to_regain_access minutes,
 //               default 0) | reset | truncated | invalid | drip (PARAM total ms, default 300) |
-//               expire (PARAM = N: every call after the first N answers 190/463) | cursor (next repeats)
+//               expire (PARAM = N: every call after the first N answers 190/463) | cursor (next repeats) |
+//               deep (PARAM nesting levels added to the answer, default 100000) | long (every caption, text,
+//               name, username and biography grows by PARAM KiB, default 1024) | huge (a body of PARAM MiB,
+//               default 300, streamed, that never ends its JSON)
 //   PROBABILITY 0..1 (default 1)
 //   PATTERN     substring of the request path, '*' matches anything (default: every request); a leading
-//               method and space limits it ("POST /comments")
+//               method and space limits it ("POST /comments"); the method BATCH limits it to the
+//               operations inside batch requests, each answered on its own ("5xx:0.3@BATCH /insights")
 #pragma once
 
 #include <httplib.h>
@@ -37,7 +41,10 @@ enum class FaultKind {
   Invalid,
   Drip,
   Expire,
-  Cursor
+  Cursor,
+  Deep,
+  Long,
+  Huge
 };
 
 struct FaultRule {
@@ -62,14 +69,16 @@ class Faults {
   bool configure(const std::string& spec, uint64_t seed, std::string& error);
   bool enabled() const { return !rules_.empty(); }
 
-  // The fault (at most one) for this request: the first rule that matches and fires.
+  // The fault (at most one) for this request: the first rule that matches and fires. `method` is BATCH for
+  // an operation inside a batch request.
   FaultAction pick(const std::string& method, const std::string& path);
 
   // Latency and answers that replace the API's (5xx, throttling, expiry): true when `out` is the answer.
   bool before(const FaultAction& a, ApiResponse& out, const std::string& trace_id, const std::string& path);
   // Damages the API's answer (truncated, invalid, cursor); `self_url` is this request's absolute URL.
   void after(const FaultAction& a, ApiResponse& out, const std::string& self_url);
-  // Reset and drip: installs a streaming body on `res` in place of the normal content. True when it did.
+  // Reset, drip and huge: installs a streaming body on `res` in place of the normal content. True when it
+  // did.
   static bool stream(const FaultAction& a, const ApiResponse& out, httplib::Response& res);
 
  private:

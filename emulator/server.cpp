@@ -37,8 +37,11 @@ struct EmulatorServer::Impl {
     const FaultAction fault = faults.enabled() ? faults.pick(req.method, req.path) : FaultAction{};
     ApiResponse out;
     if (!faults.before(fault, out, make_trace_id(seed, req.method, req.target), req.path)) {
-      const ApiRequest request{req.method, req.target, req.get_header_value("Host"),
-                               req.get_header_value("Authorization"), req.body,
+      const ApiRequest request{req.method,
+                               req.target,
+                               req.get_header_value("Host"),
+                               req.get_header_value("Authorization"),
+                               req.body,
                                req.get_header_value("Content-Type")};
       std::optional<ApiResponse> oauth = auth->handle(request);
       out = oauth ? std::move(*oauth) : api.handle(request);
@@ -47,6 +50,20 @@ struct EmulatorServer::Impl {
     if (!Faults::stream(fault, out, res)) send(req, res, out);
     // Logged before cpp-httplib writes the response, so a client that has its answer also finds its line.
     log.write(req.method, req.target, res.status);
+  }
+
+  // One operation of a batch request, with the faults of the rules that name BATCH (answers and damaged
+  // bodies; resets and drips are about the HTTP connection, so they do not apply here).
+  ApiResponse batch_operation(const ApiRequest& op,
+                              const std::function<ApiResponse(const ApiRequest&)>& run) {
+    const std::string path = op.target.substr(0, op.target.find('?'));
+    const FaultAction fault = faults.pick("BATCH", path);
+    ApiResponse out;
+    if (!faults.before(fault, out, make_trace_id(seed, "BATCH", op.target), path)) {
+      out = run(op);
+      faults.after(fault, out, "http://" + op.host + op.target);
+    }
+    return out;
   }
 
   static void send(const httplib::Request& req, httplib::Response& res, const ApiResponse& out) {
@@ -97,6 +114,9 @@ int EmulatorServer::bind(std::string& error) {
     return -1;
   }
   if (!s.faults.configure(s.options.faults, s.options.fault_seed, error)) return -1;
+  if (s.faults.enabled())
+    s.api.set_batch_op_hook(
+        [&s](const ApiRequest& op, const auto& run) { return s.batch_operation(op, run); });
   // cpp-httplib calls the pre-routing handler before it reads a request body, so requests with a
   // body (form-encoded writes, batch) go through the method handlers below, which run after it.
   auto has_body = [](const httplib::Request& req) {

@@ -7,6 +7,7 @@
 #include "graph/error_parse.h"
 #include "graph/json_body.h"
 #include "graph/redact.h"
+#include "graph/retry_policy.h"
 #include "graph/url.h"
 
 namespace igodbc::graph {
@@ -17,7 +18,15 @@ std::optional<int> nonZero(int v) {
   return v != 0 ? std::optional<int>(v) : std::nullopt;
 }
 
-// A single operation as a plain GET, with the batch result shape.
+// A transient failure (5xx, codes 1/2, throttling, is_transient) says nothing about the operation itself.
+bool transient(const BatchResult& r) {
+  return r.status == 0 ||
+         (r.error && isTransientGraphCode(r.error->code, r.error->httpStatus, r.error->transient));
+}
+
+// A single operation as a plain GET (with the client's retry policy), with the batch result shape. A
+// transient failure left after the retries fails the call: handing it back as the operation's answer would
+// let a caller take a blip for "no data".
 BatchResult single(Client& client, const BatchOp& op) {
   BatchResult r;
   try {
@@ -26,6 +35,7 @@ BatchResult single(Client& client, const BatchOp& op) {
     r.json = res.json;
     r.seq = res.seq;
   } catch (const GraphError& e) {
+    if (isTransientGraphCode(e.code, e.httpStatus, e.transient)) throw;
     r.status = e.httpStatus;
     r.error = e;
     std::vector<RequestRecord> log = client.log().snapshot();
@@ -110,14 +120,16 @@ std::vector<BatchResult> runBatch(Client& client, const std::vector<BatchOp>& op
     std::vector<BatchResult> parsed = parseBatchResponse(*res.json, chunk.size());
     for (size_t i = 0; i < chunk.size(); ++i) {
       BatchResult& r = parsed[i];
-      if (r.status == 0) {  // unanswered or unreadable: ask again on its own
+      if (r.status != 0) {  // an answer, even a failed one, is logged as its own row (P7)
+        r.seq = client.log().start("GET", redactUrl(relativeUrl(chunk[i])), 1, res.seq);
+        std::optional<int> code, subcode;
+        if (r.error) code = nonZero(r.error->code), subcode = nonZero(r.error->subcode);
+        client.log().finish(r.seq, r.status, code, subcode, std::nullopt, std::nullopt, "");
+      }
+      if (transient(r)) {  // unanswered, unreadable or a transient failure: ask again on its own
         results.push_back(single(client, chunk[i]));
         continue;
       }
-      r.seq = client.log().start("GET", redactUrl(relativeUrl(chunk[i])), 1, res.seq);
-      std::optional<int> code, subcode;
-      if (r.error) code = nonZero(r.error->code), subcode = nonZero(r.error->subcode);
-      client.log().finish(r.seq, r.status, code, subcode, std::nullopt, std::nullopt, "");
       results.push_back(std::move(r));
     }
   }

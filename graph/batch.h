@@ -41,8 +41,11 @@ std::string batchJson(const std::vector<BatchOp>& ops);
 std::vector<BatchResult> parseBatchResponse(const rapidjson::Value& items, size_t opCount);
 
 // Runs `ops` in batch POSTs of at most 50 operations; a single operation goes out as a plain GET. Operations
-// a batch left unanswered (null items) are sent again on their own. The whole call fails (throws like
-// Client::get) only when a batch POST itself fails.
+// a batch left unanswered (null items), answered unreadably or failed transiently (5xx, codes 1/2,
+// throttling, is_transient) are sent again on their own, with the client's retry policy. The whole call
+// fails (throws like Client::get) when a batch POST itself fails or an operation still fails transiently
+// after its retries; the results hold only answers about the operations themselves (200 or a lasting
+// Graph error such as code 100).
 std::vector<BatchResult> runBatch(Client& client, const std::vector<BatchOp>& ops);
 
 }  // namespace igodbc::graph

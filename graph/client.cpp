@@ -2,29 +2,29 @@
 // Response, error bodies to typed errors, and the one retry after a rejected token.
 #include "graph/client.h"
 
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
-#include <mutex>
-#include <random>
 #include <cstdint>
 #include <functional>
+#include <mutex>
 #include <optional>
+#include <random>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <vector>
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 #include "graph/appsecret_proof.h"
 #include "graph/error_parse.h"
 #include "graph/http_session.h"
 #include "graph/json_body.h"
-#include "graph/redact.h"
 #include "graph/rate_governor.h"
+#include "graph/redact.h"
 #include "graph/retry_policy.h"
 #include "graph/url.h"
 #include "graph/usage_headers.h"
@@ -75,6 +75,28 @@ std::optional<int> nonZero(int v) {
   return v != 0 ? std::optional<int>(v) : std::nullopt;
 }
 
+// A cached answer to `key`, logged as a reuse (FromCache = 1); nullopt on a miss.
+std::optional<Response> reuse(ResponseCache& cache, RequestLog& log, const std::string& key) {
+  if (!cacheableGet(key)) return std::nullopt;
+  std::optional<CachedResponse> hit = cache.find(key, ResponseCache::Clock::now());
+  if (!hit) return std::nullopt;
+  RequestRecord r;
+  r.method = "GET";
+  r.url = hit->url;
+  r.status = hit->status;
+  r.bytes = hit->bytes;
+  r.apiVersion = hit->apiVersion;
+  return Response{hit->json, log.reused(r)};
+}
+
+void keep(ResponseCache& cache, const RequestLog& log, const std::string& key, const Response& r) {
+  if (!cacheableGet(key)) return;
+  std::optional<RequestRecord> e = log.entry(r.seq);
+  if (!e) return;
+  CachedResponse kept{r.json, e->status.value_or(200), e->bytes.value_or(0), e->apiVersion, e->url};
+  cache.store(key, std::move(kept), ResponseCache::Clock::now());
+}
+
 }  // namespace
 
 void validateBaseUrl(const std::string& baseUrl) {
@@ -118,7 +140,8 @@ struct Client::Impl {
   std::mt19937_64 rng{std::random_device{}()};
 };
 
-Response Client::Impl::execute(Client& c, const std::function<HttpRequest(const Auth&)>& build, RequestKind kind) {
+Response Client::Impl::execute(Client& c, const std::function<HttpRequest(const Auth&)>& build,
+                               RequestKind kind) {
   if (c.cancelled_) throw CancelledError(kCancelledMessage);
   if (!c.tokens_) throw oauth::AuthError("No access token: the connection has no token provider");
   Auth a = makeAuth(c, c.tokens_->accessToken());
@@ -126,7 +149,8 @@ Response Client::Impl::execute(Client& c, const std::function<HttpRequest(const 
   bool refreshed = false;
   for (int attempt = 1;; ++attempt) {
     HttpRequest request = build(a);
-    pause(c, governorDelaySeconds(request.url, c.config_.governorThreshold, c.config_.governorMaxDelaySeconds));
+    pause(c,
+          governorDelaySeconds(request.url, c.config_.governorThreshold, c.config_.governorMaxDelaySeconds));
     try {
       return exchange(c, request, a, attempt);
     } catch (const GraphError& e) {
@@ -190,7 +214,8 @@ Response Client::Impl::exchange(Client& c, const HttpRequest& request, const Aut
   } catch (...) {
     c.log_->finish(seq, std::nullopt, std::nullopt, std::nullopt, elapsedMs(), std::nullopt, "");
     if (c.config_.logger)
-      c.config_.logger->write(1, "http", request.method + " " + redactUrl(request.url) + " failed without a response");
+      c.config_.logger->write(1, "http",
+                              request.method + " " + redactUrl(request.url) + " failed without a response");
     throw;
   }
   const int status = static_cast<int>(res.status);
@@ -201,9 +226,10 @@ Response Client::Impl::exchange(Client& c, const HttpRequest& request, const Aut
     c.log_->finish(seq, status, code, subcode, elapsedMs(), bytes, res.apiVersion);
     if (c.config_.logger)
       c.config_.logger->write(2, "http",
-                              request.method + " " + redactUrl(request.url) + " attempt " + std::to_string(attempt) +
-                                  " -> " + std::to_string(status) + (code ? " error " + std::to_string(*code) : "") +
-                                  " in " + std::to_string(elapsedMs()) + " ms, " + std::to_string(bytes) + " bytes");
+                              request.method + " " + redactUrl(request.url) + " attempt " +
+                                  std::to_string(attempt) + " -> " + std::to_string(status) +
+                                  (code ? " error " + std::to_string(*code) : "") + " in " +
+                                  std::to_string(elapsedMs()) + " ms, " + std::to_string(bytes) + " bytes");
   };
 
   if (status < 200 || status > 299) {
@@ -234,13 +260,24 @@ Client::Client(Config config, std::shared_ptr<oauth::TokenProvider> tokens)
     : impl_(std::make_unique<Impl>(config, cancelled_)),
       config_(std::move(config)),
       tokens_(std::move(tokens)),
-      log_(std::make_shared<RequestLog>()) {
+      log_(std::make_shared<RequestLog>()),
+      cache_(config_.cacheSeconds) {
   validateBaseUrl(config_.baseUrl);
 }
 
 Client::~Client() = default;
 
 Response Client::get(std::string_view path, const Params& params) {
+  checkRelativePath(path);
+  if (cancelled_) throw CancelledError(kCancelledMessage);
+  const std::string key = buildUrl(config_.baseUrl, config_.version, path, params);
+  if (std::optional<Response> hit = reuse(cache_, *log_, key)) return std::move(*hit);
+  Response r = getFresh(path, params);
+  keep(cache_, *log_, key, r);
+  return r;
+}
+
+Response Client::getFresh(std::string_view path, const Params& params) {
   checkRelativePath(path);
   return impl_->execute(*this, [&](const Auth& a) {
     HttpRequest r;
@@ -258,7 +295,10 @@ Response Client::getUrl(const std::string& absoluteUrl) {
   if (target.host != base.host || (target.scheme == "http" && !isLoopbackHost(target.host)))
     throw NetworkError("Refusing to follow a paging URL to " + urlOrigin(absoluteUrl) + " (GraphURL is " +
                        urlOrigin(config_.baseUrl) + ")");
-  return impl_->execute(*this, [&](const Auth& a) {
+  if (cancelled_) throw CancelledError(kCancelledMessage);
+  const std::string key = responseCacheKey(absoluteUrl);
+  if (std::optional<Response> hit = reuse(cache_, *log_, key)) return std::move(*hit);
+  Response r = impl_->execute(*this, [&](const Auth& a) {
     // Verbatim unless the URL carries other credentials than this attempt's (after a token refresh).
     HttpRequest r;
     r.url = absoluteUrl;
@@ -267,10 +307,13 @@ Response Client::getUrl(const std::string& absoluteUrl) {
       r.url = setQueryParam(r.url, "appsecret_proof", a.proof);
     return r;
   });
+  keep(cache_, *log_, key, r);
+  return r;
 }
 
 Response Client::post(std::string_view path, const Params& form) {
   checkRelativePath(path);
+  cache_.clear();  // a write can change what any cached read shows
   return impl_->execute(
       *this,
       [&](const Auth& a) {
@@ -316,23 +359,34 @@ Response Client::postReadJson(std::string_view path, const Params& fields) {
 
 Response Client::del(std::string_view path) {
   checkRelativePath(path);
-  return impl_->execute(*this, [&](const Auth& a) {
-    HttpRequest r;
-    r.method = "DELETE";
-    r.url = buildUrl(config_.baseUrl, config_.version, path, a.params());
-    return r;
-  }, RequestKind::Write);
+  cache_.clear();  // a write can change what any cached read shows
+  return impl_->execute(
+      *this,
+      [&](const Auth& a) {
+        HttpRequest r;
+        r.method = "DELETE";
+        r.url = buildUrl(config_.baseUrl, config_.version, path, a.params());
+        return r;
+      },
+      RequestKind::Write);
 }
 
 void Client::cancel() {
   cancelled_ = true;
   impl_->http.wakeup();
-  { std::lock_guard<std::mutex> lock(impl_->sleepMutex); }  // a pause() between its check and its wait sees it
+  {
+    std::lock_guard<std::mutex> lock(impl_->sleepMutex);
+  }  // a pause() between its check and its wait sees it
   impl_->sleepWake.notify_all();
 }
 
 void Client::clearCancel() {
   cancelled_ = false;
+}
+
+void Client::beginStatement() {
+  log_->beginStatement();
+  cache_.beginStatement(ResponseCache::Clock::now());
 }
 
 }  // namespace igodbc::graph

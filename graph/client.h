@@ -16,6 +16,7 @@
 #include "graph/http_session.h"
 #include "graph/logger.h"
 #include "graph/request_log.h"
+#include "graph/response_cache.h"
 #include "oauth/token_provider.h"
 
 namespace igodbc::graph {
@@ -25,13 +26,14 @@ struct Config {
   std::string version = "v24.0";                       // Version
   long timeoutSeconds = 60;                            // per request
   long connectTimeoutSeconds = 30;
-  NetworkOptions network;  // SSLServerCert and the proxy properties
-  std::shared_ptr<Logger> logger;  // LogFile; null when not logging
+  NetworkOptions network;              // SSLServerCert and the proxy properties
+  std::shared_ptr<Logger> logger;      // LogFile; null when not logging
   int maxRetries = 4;                  // MaxRetries: repeats of a transient failure (retry_policy.h)
   double retryMaxSeconds = 60;         // RetryMaxSeconds: total backoff budget of one call
   double retryBaseSeconds = 0.25;      // first backoff step
   int governorThreshold = 80;          // RateLimitThreshold: usage percent where the governor slows down
   double governorMaxDelaySeconds = 1;  // the governor's wait at 100 % usage
+  double cacheSeconds = 0;             // CacheSeconds: reuse of GET answers across statements (0: never)
 };
 
 using Params = std::vector<std::pair<std::string, std::string>>;
@@ -55,23 +57,31 @@ class Client {
   // GET {baseUrl}/{version}/{path}?{params}&access_token=…[&appsecret_proof=…]. `path` is relative and
   // already validated by the caller ("me/accounts", "17841405822304914/media", "" for ?ids=); parameter
   // values are URL-encoded here. Throws GraphError / NetworkError / CancelledError / TimeoutError /
-  // oauth::AuthError.
+  // oauth::AuthError. Answered from the response cache when the same GET was made earlier in the statement
+  // (or within CacheSeconds); such reuses are logged with FromCache = 1.
   Response get(std::string_view path, const Params& params);
+  // As get(), never from the cache and not kept: for what changes while a statement runs (a status polled).
+  Response getFresh(std::string_view path, const Params& params);
   // GET an absolute URL taken from paging.next, verbatim (it already carries the token and parameters).
+  // Cached like get().
   Response getUrl(const std::string& absoluteUrl);
   // POST {baseUrl}/{version}/{path} with `form` (plus access_token and appsecret_proof) as an
-  // application/x-www-form-urlencoded body. For writes; same errors as get().
+  // application/x-www-form-urlencoded body. For writes; same errors as get(). Clears the response cache.
   Response post(std::string_view path, const Params& form);
   // A POST that only reads (a batch of GETs): retried like a GET.
   Response postRead(std::string_view path, const Params& form);
   // As postRead, with the parameters (and credentials) sent as a flat JSON object of strings: large batch
   // bodies, which some servers cap when form-encoded.
   Response postReadJson(std::string_view path, const Params& fields);
-  // DELETE {baseUrl}/{version}/{path}?access_token=…[&appsecret_proof=…]. Same errors as get().
+  // DELETE {baseUrl}/{version}/{path}?access_token=…[&appsecret_proof=…]. Same errors as get(). Clears the
+  // response cache.
   Response del(std::string_view path);
 
   void cancel();       // any thread: the in-flight transfer (and the next ones) fail with CancelledError
   void clearCancel();  // the driver calls this when a new statement starts
+  // A new statement starts: its first request replaces the log; cached answers of earlier statements stay
+  // usable only within CacheSeconds.
+  void beginStatement();
 
   RequestLog& log() { return *log_; }
   const Config& config() const { return config_; }
@@ -82,6 +92,7 @@ class Client {
   Config config_;
   std::shared_ptr<oauth::TokenProvider> tokens_;
   std::shared_ptr<RequestLog> log_;
+  ResponseCache cache_;
   std::atomic<bool> cancelled_{false};
 };
 

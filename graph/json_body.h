@@ -1,4 +1,4 @@
-// Response bodies to RapidJSON documents. Full precision, and integers stay integers: IDs such as ig_id
+// Response bodies to RapidJSON documents. Integers stay integers: IDs such as ig_id
 // (~1.78e16, beyond 2^53) arrive as JSON numbers and must never pass through a double.
 #pragma once
 

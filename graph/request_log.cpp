@@ -47,6 +47,23 @@ void RequestLog::addRows(int seq, int rows) {
   records_[static_cast<size_t>(seq) - 1].rows += rows;
 }
 
+int RequestLog::reused(const RequestRecord& original) {
+  const int seq = start(original.method, original.url, 1);
+  std::lock_guard<std::mutex> lock(mutex_);
+  RequestRecord& r = records_[static_cast<size_t>(seq) - 1];
+  r.status = original.status;
+  r.bytes = original.bytes;
+  r.apiVersion = original.apiVersion;
+  r.fromCache = true;
+  return seq;
+}
+
+std::optional<RequestRecord> RequestLog::entry(int seq) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (seq < 1 || static_cast<size_t>(seq) > records_.size()) return std::nullopt;
+  return records_[static_cast<size_t>(seq) - 1];
+}
+
 std::vector<RequestRecord> RequestLog::snapshot() const {
   std::lock_guard<std::mutex> lock(mutex_);
   return records_;

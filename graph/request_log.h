@@ -34,9 +34,15 @@ class RequestLog {
   void beginStatement();
   // Records the start of a request and returns its Seq.
   int start(std::string method, std::string redactedUrl, int attempt, std::optional<int> batchSeq = {});
-  void finish(int seq, std::optional<int> status, std::optional<int> errorCode, std::optional<int> errorSubcode,
-              std::optional<int64_t> elapsedMs, std::optional<int64_t> bytes, std::string apiVersion);
+  void finish(int seq, std::optional<int> status, std::optional<int> errorCode,
+              std::optional<int> errorSubcode, std::optional<int64_t> elapsedMs, std::optional<int64_t> bytes,
+              std::string apiVersion);
   void addRows(int seq, int rows);
+  // Records a request answered from the response cache (FromCache = 1, no network exchange) and returns its
+  // Seq. `original` is the entry of the exchange that produced the answer.
+  int reused(const RequestRecord& original);
+  // A copy of the entry `seq`; nullopt when the log no longer holds it.
+  std::optional<RequestRecord> entry(int seq) const;
   std::vector<RequestRecord> snapshot() const;
 
  private:

@@ -13,12 +13,18 @@ std::string authorizationEndpoint(const OAuthOptions& o) {
 std::string buildAuthorizationUrl(const OAuthOptions& o, const std::string& state,
                                   const std::string& challenge) {
   const bool instagram = o.authMode == "InstagramLogin";
-  graph::QueryParams p = {
-      {"client_id", o.clientId},
-      {"redirect_uri", o.callbackUrl},
-      {"response_type", "code"},
-      {"scope", o.scope.empty() ? (instagram ? kInstagramScopes : kFacebookScopes) : o.scope},
-      {"state", state}};
+  const std::string scope = o.scope.empty() ? (instagram ? kInstagramScopes : kFacebookScopes) : o.scope;
+  // Parameter order as data-model 8.1 shows each dialog's URL.
+  graph::QueryParams p = instagram ? graph::QueryParams{{"client_id", o.clientId},
+                                                        {"redirect_uri", o.callbackUrl},
+                                                        {"response_type", "code"},
+                                                        {"scope", scope},
+                                                        {"state", state}}
+                                   : graph::QueryParams{{"client_id", o.clientId},
+                                                        {"redirect_uri", o.callbackUrl},
+                                                        {"state", state},
+                                                        {"response_type", "code"},
+                                                        {"scope", scope}};
   if (!instagram && !challenge.empty()) {
     p.emplace_back("code_challenge", challenge);
     p.emplace_back("code_challenge_method", "S256");

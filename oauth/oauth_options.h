@@ -15,9 +15,11 @@ struct OAuthOptions {
   std::string clientId;
   std::string clientSecret;
   std::string callbackUrl = "http://localhost:33333/";
-  std::string scope;         // empty: the defaults of the login flavour
-  std::string verifier;      // OAuthVerifier: a code or the whole redirect URL (headless)
-  std::string initialToken;  // OAuthAccessToken, used when nothing is stored yet
+  std::string callbackCertificate;  // CallbackCertificate (PEM): the listener speaks TLS; empty: plain HTTP
+  std::string callbackKey;          // CallbackKey (PEM private key of that certificate)
+  std::string scope;                // empty: the defaults of the login flavour
+  std::string verifier;             // OAuthVerifier: a code or the whole redirect URL (headless)
+  std::string initialToken;         // OAuthAccessToken, used when nothing is stored yet
   std::string settingsLocation;
   bool allowInsecureFile = false;
   std::string authorizationUrl;                         // empty: the real dialog of the login flavour

@@ -14,6 +14,7 @@ namespace igodbc::oauth {
 namespace {
 
 constexpr int64_t kDay = 86400;
+constexpr int64_t kSameExpirySlack = 3600;  // the same expiry seen twice differs only by clock jitter
 
 std::string utcDate(int64_t t) {
   std::time_t tt = static_cast<std::time_t>(t);
@@ -153,6 +154,12 @@ std::optional<StoredToken> OAuthTokenProvider::tryRefresh(const StoredToken& cur
   if (!issued.userId.empty()) t.userId = issued.userId;
   store_->save(t);
   warning_.clear();
+  // Facebook extends a long-lived token only while the user keeps using the app: an exchange that gives no
+  // later expiry means a new login is due (data-model 8.3's warning).
+  if (options_.authMode != "InstagramLogin" && t.expiresAt != 0 && current.expiresAt != 0 &&
+      t.expiresAt <= current.expiresAt + kSameExpirySlack)
+    warning_ = "Facebook long-lived tokens cannot be extended by a server; run the login flow again before " +
+               utcDate(std::max(t.expiresAt, current.expiresAt));
   log(1, "token refreshed; expires " + (t.expiresAt ? utcDate(t.expiresAt) : std::string("never")));
   return t;
 }
@@ -204,7 +211,7 @@ StoredToken OAuthTokenProvider::browserLogin() {
   const std::string verifier = options_.authMode == "InstagramLogin" ? "" : randomToken(48);
   const std::string url =
       buildAuthorizationUrl(options_, state, verifier.empty() ? "" : codeChallengeS256(verifier));
-  LoopbackListener listener(options_.callbackUrl);
+  LoopbackListener listener(options_.callbackUrl, options_.callbackCertificate, options_.callbackKey);
   log(1, "browser login: opening " + url);
   if (!openBrowser(options_.browserCommand, url))
     std::fprintf(stderr, "instagram-odbc: open this URL in a browser to log in:\n%s\n", url.c_str());

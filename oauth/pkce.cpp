@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "graph/appsecret_proof.h"
+
 namespace igodbc::oauth {
 
 std::string base64Url(std::string_view bytes) {
@@ -46,6 +48,10 @@ std::string codeChallengeS256(const std::string& verifier) {
   unsigned char digest[SHA256_DIGEST_LENGTH];
   SHA256(reinterpret_cast<const unsigned char*>(verifier.data()), verifier.size(), digest);
   return base64Url(std::string_view(reinterpret_cast<const char*>(digest), sizeof digest));
+}
+
+std::string pkceVerifierForState(const std::string& appSecret, const std::string& state) {
+  return graph::hmacSha256Hex(appSecret, "pkce:" + state);
 }
 
 }  // namespace igodbc::oauth

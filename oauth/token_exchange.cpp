@@ -78,6 +78,13 @@ IssuedToken TokenExchange::call(const std::string& method, const std::string& ur
   if (auto e = obj->FindMember("expires_in"); e != obj->MemberEnd() && e->value.IsInt64())
     t.expiresIn = e->value.GetInt64();
   t.userId = stringOrNumber(*obj, "user_id");
+  // Instagram sends permissions as a comma-separated string or as an array of strings.
+  if (auto p = obj->FindMember("permissions"); p != obj->MemberEnd()) {
+    if (p->value.IsString()) t.permissions.assign(p->value.GetString(), p->value.GetStringLength());
+    if (p->value.IsArray())
+      for (const rapidjson::Value& v : p->value.GetArray())
+        if (v.IsString()) t.permissions += (t.permissions.empty() ? "" : ",") + std::string(v.GetString());
+  }
   return t;
 }
 

@@ -12,6 +12,7 @@ struct IssuedToken {
   std::string accessToken;
   int64_t expiresIn = 0;  // seconds; 0 when the server did not say
   std::string userId;
+  std::string permissions;  // Instagram Login's code exchange: the granted scopes, comma-separated
 };
 
 class TokenExchange {

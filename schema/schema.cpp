@@ -16,11 +16,37 @@ bool sameName(std::string_view a, std::string_view b) {
 
 const std::vector<Table>& allTables() {
   static const std::vector<Table> tables = {
-      accountsTable(), pagesTable(), mediaTable(), mediaChildrenTable(), sysRequestsTable(),
-      contentPublishingLimitTable(), storiesTable(), tagsTable(), mentionedMediaTable(), mentionedCommentsTable(),
+      accountsTable(),
+      pagesTable(),
+      mediaTable(),
+      mediaChildrenTable(),
+      sysRequestsTable(),
+      contentPublishingLimitTable(),
+      storiesTable(),
+      tagsTable(),
+      mentionedMediaTable(),
+      mentionedCommentsTable(),
       permissionsTable(),
-      mediaInsightsTable(), storyInsightsTable(), sysMetricsTable(), sysRateLimitTable(),
+      commentsTable(),
+      repliesTable(),
+      mediaInsightsTable(),
+      storyInsightsTable(),
+      sysMetricsTable(),
+      sysRateLimitTable(),
       mediaMetricsView(),
+      sysIdentityTable(),
+      accountInsightsTable(),
+      accountInsightTotalsTable(),
+      audienceInsightsTable(),
+      onlineFollowersTable(),
+      storyMetricsView(),
+      accountDailyMetricsView(),
+      hashtagsTable(),
+      hashtagMediaTable(),
+      recentlySearchedHashtagsTable(),
+      businessDiscoveryTable(),
+      businessDiscoveryMediaTable(),
+      sysConnectionPropsTable(),
   };
   return tables;
 }
@@ -39,14 +65,22 @@ int columnIndex(const Table& table, std::string_view name) {
 
 std::string_view typeName(SqlType type) {
   switch (type) {
-    case SqlType::Varchar: return "VARCHAR";
-    case SqlType::WVarchar: return "WVARCHAR";
-    case SqlType::BigInt: return "BIGINT";
-    case SqlType::Integer: return "INTEGER";
-    case SqlType::Double: return "DOUBLE";
-    case SqlType::Bit: return "BIT";
-    case SqlType::Timestamp: return "TIMESTAMP";
-    case SqlType::Date: return "DATE";
+    case SqlType::Varchar:
+      return "VARCHAR";
+    case SqlType::WVarchar:
+      return "WVARCHAR";
+    case SqlType::BigInt:
+      return "BIGINT";
+    case SqlType::Integer:
+      return "INTEGER";
+    case SqlType::Double:
+      return "DOUBLE";
+    case SqlType::Bit:
+      return "BIT";
+    case SqlType::Timestamp:
+      return "TIMESTAMP";
+    case SqlType::Date:
+      return "DATE";
   }
   return "VARCHAR";
 }
@@ -60,9 +94,12 @@ std::string declaredType(const Column& column) {
 
 std::string_view tableKindName(TableKind kind) {
   switch (kind) {
-    case TableKind::Table: return "TABLE";
-    case TableKind::View: return "VIEW";
-    case TableKind::SystemTable: return "SYSTEM TABLE";
+    case TableKind::Table:
+      return "TABLE";
+    case TableKind::View:
+      return "VIEW";
+    case TableKind::SystemTable:
+      return "SYSTEM TABLE";
   }
   return "TABLE";
 }

@@ -47,10 +47,39 @@ struct Column {
 };
 
 // How a table's rows are fetched; sql/ has one fetch strategy per value.
-enum class Source { Accounts, Pages, Media, MediaChildren, SysRequests, MediaInsights, StoryInsights, SysMetrics, SysRateLimit,
-                    ContentPublishingLimit, Stories, Tags, MentionedMedia, MentionedComments,
-                    Permissions,
-                    View /* a SQL view over other tables: schema/views.h */ };
+enum class Source {
+  Accounts,
+  Pages,
+  Media,
+  MediaChildren,
+  SysRequests,
+  MediaInsights,
+  StoryInsights,
+  SysMetrics,
+  SysRateLimit,
+  ContentPublishingLimit,
+  Stories,
+  Tags,
+  MentionedMedia,
+  MentionedComments,
+  Permissions,
+  Comments,
+  Replies,
+  AccountInsights,
+  AccountInsightTotals,
+  AudienceInsights,
+  OnlineFollowers,
+  SysIdentity,
+  Hashtags,
+  HashtagMedia,
+  RecentlySearchedHashtags,
+  BusinessDiscovery,
+  BusinessDiscoveryMedia,
+  SysConnectionProps,
+  View /* a SQL view over other tables: schema/views.h */
+};
+
+struct Writes;  // schema/writes.h: what INSERT/UPDATE/DELETE do on a writable table
 
 struct ForeignKey {
   std::string_view column;
@@ -68,6 +97,7 @@ struct Table {
   std::vector<ForeignKey> foreignKeys;
   std::string_view purpose;
   std::string_view readOnlyHint = {};  // appended to "Instagram.X is read-only"
+  const Writes* writes = nullptr;      // nullptr: the table refuses every write (read-only)
 };
 
 // Data-model 1.6: plans of `table` must consume = or IN on `column` (directly or through a join); otherwise
@@ -78,18 +108,21 @@ struct RequiredFilter {
   std::string_view column;
   std::string_view example;
   std::string_view reason;
+  std::string_view orColumn = {};  // a second column that satisfies the requirement as well ("Name or Id")
 };
 const RequiredFilter* requiredFilter(std::string_view table);
+// "{column}" or "{column} or {orColumn}", as the message names them.
+std::string requiredColumnsText(const RequiredFilter& filter);
 
 // The one schema every Instagram object lives in (data-model 1.1).
 inline constexpr std::string_view kSchemaName = "Instagram";
 
 const std::vector<Table>& allTables();
-const Table* findTable(std::string_view name);                  // case-insensitive; nullptr if unknown
-int columnIndex(const Table& table, std::string_view name);     // case-insensitive; -1 if unknown
-std::string_view typeName(SqlType type);                         // "VARCHAR", "WVARCHAR", "BIGINT", ...
-std::string declaredType(const Column& column);                  // "VARCHAR(32)", "TIMESTAMP", ...
-std::string_view tableKindName(TableKind kind);                  // "TABLE", "VIEW", "SYSTEM TABLE"
+const Table* findTable(std::string_view name);               // case-insensitive; nullptr if unknown
+int columnIndex(const Table& table, std::string_view name);  // case-insensitive; -1 if unknown
+std::string_view typeName(SqlType type);                     // "VARCHAR", "WVARCHAR", "BIGINT", ...
+std::string declaredType(const Column& column);              // "VARCHAR(32)", "TIMESTAMP", ...
+std::string_view tableKindName(TableKind kind);              // "TABLE", "VIEW", "SYSTEM TABLE"
 // The CREATE TABLE statement handed to sqlite3_declare_vtab: declared types and NOCASE collations.
 std::string createTableSql(const Table& table);
 // The top-level Graph field behind a JSON path: "owner.id" -> "owner", "tasks[]" -> "tasks".

@@ -96,6 +96,7 @@ Table storiesTable() {
       {{"AccountId", "Accounts", "Id"}},
       "The accounts' currently live stories (24 h).",
       " — publish with {call PostMedia(...)} and MediaType 'STORIES'",
+      storiesWrites(),
   };
 }
 
@@ -243,11 +244,27 @@ const RequiredFilter* requiredFilter(std::string_view table) {
        "Instagram has no list of mentions; media IDs arrive through the mentions webhook."},
       {"MentionedComments", "Id", "WHERE Id = '17870913679156914'",
        "Instagram has no list of mentions; comment IDs arrive through the mentions webhook."},
+      {"Hashtags", "Name", "WHERE Name = 'coffee'",
+       "Instagram looks hashtags up one name at a time, and each new name counts against the limit of 30 "
+       "hashtags per account per 7 days.",
+       "Id"},
+      {"HashtagMedia", "HashtagId", "WHERE HashtagName = 'coffee'",
+       "Instagram lists media only for a given hashtag.", "HashtagName"},
+      {"BusinessDiscovery", "Username", "WHERE Username = 'bluebottle'",
+       "Instagram looks up other accounts one username at a time."},
+      {"BusinessDiscoveryMedia", "Username", "WHERE Username = 'bluebottle'",
+       "Instagram looks up other accounts one username at a time."},
   };
   for (const RequiredFilter& f : kFilters)
     if (f.table.size() == table.size() && strncasecmp(f.table.data(), table.data(), table.size()) == 0)
       return &f;
   return nullptr;
+}
+
+std::string requiredColumnsText(const RequiredFilter& filter) {
+  std::string text(filter.column);
+  if (!filter.orColumn.empty()) text += " or " + std::string(filter.orColumn);
+  return text;
 }
 
 }  // namespace igodbc::schema

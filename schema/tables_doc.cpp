@@ -2,6 +2,8 @@
 
 #include "schema/metrics.h"
 #include "schema/schema.h"
+#include "schema/views.h"
+#include "schema/writes.h"
 
 namespace igodbc::schema {
 
@@ -63,6 +65,30 @@ std::string rolloutText(const Rollout& r, const char* none) {
   return out;
 }
 
+// The table's writes (schema/writes.h) in one line.
+std::string writesText(const Writes& w) {
+  std::string parts;
+  auto add = [&](const std::string& s) { parts += (parts.empty() ? "" : "; ") + s; };
+  if (!w.insertRoutes.empty()) {
+    std::string routes;
+    for (const InsertRoute& r : w.insertRoutes)
+      routes += (routes.empty() ? "" : " or ") +
+                ("`POST /{" + std::string(r.keyColumn) + "}/" + std::string(r.edge) + "`");
+    std::string limits;
+    if (w.textMaxChars > 0) limits += ", at most " + std::to_string(w.textMaxChars) + " characters";
+    if (w.textMaxHashtags >= 0) limits += ", at most " + std::to_string(w.textMaxHashtags) + " hashtags";
+    add("INSERT → " + routes + " with `message` = `" + std::string(w.textColumn) + "`" + limits +
+        (w.generatedColumn.empty() ? ""
+                                   : "; new `" + std::string(w.generatedColumn) + "` in `sys_identity`"));
+  }
+  for (const UpdatableColumn& u : w.updatable)
+    add("UPDATE `" + std::string(u.column) + "` → `POST /{Id}` with `" + std::string(u.formField) + "`");
+  if (!w.deleteKeys.empty())
+    add("DELETE (WHERE " + joined(w.deleteKeys) + " = or IN) → `DELETE /{Id}`" +
+        (w.deleteNeedsFacebookLogin ? ", Facebook Login only" : ""));
+  return "Writes: " + parts + ".\n";
+}
+
 }  // namespace
 
 std::string tablesMarkdown() {
@@ -90,6 +116,25 @@ std::string tablesMarkdown() {
             std::string(fk.refColumn) + "`.\n";
     if (t.kind != TableKind::SystemTable && !t.readOnlyHint.empty())
       md += "Read-only: " + std::string(t.readOnlyHint) + "\n";
+    if (t.writes) md += writesText(*t.writes);
+    if (const RequiredFilter* f = requiredFilter(t.name))
+      md += "Required filter: " + requiredColumnsText(*f) +
+            " (= or IN, directly or through a join; for example: `" + std::string(f->example) + "`).\n";
+  }
+  md += "\n## CData compatibility objects (CDataCompat=true only)\n\n| View | Columns |\n|---|---|\n";
+  for (const Table& v : compatViews()) {
+    std::string cols;
+    for (const Column& c : v.columns) cols += (cols.empty() ? "" : ", ") + std::string(c.name);
+    md += "| `" + std::string(v.name) + "` | " + cols + " |\n";
+  }
+  for (const Table& t : allTables()) {
+    const Table* extended = compatTable(t.name);
+    if (!extended) continue;
+    md += "\nAlias columns on `" + std::string(t.name) + "`:";
+    for (size_t i = t.columns.size(); i < extended->columns.size(); ++i)
+      md += std::string(i == t.columns.size() ? " " : ", ") + "`" + std::string(extended->columns[i].name) +
+            "` = `" + std::string(extended->columns[i].notes) + "`";
+    md += ".\n";
   }
   md +=
       "\n## Media metric rules\n\n"

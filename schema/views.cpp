@@ -97,6 +97,7 @@ Table mediaMetricsView() {
 }
 
 std::string viewSelectSql(std::string_view table) {
+  if (std::string other = storyAccountViewSql(table); !other.empty()) return other;
   if (strncasecmp(table.data(), "MediaMetrics", table.size()) != 0 || table.size() != 12) return "";
   std::string pivot = "SELECT MediaId";
   std::string outer =

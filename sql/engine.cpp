@@ -8,11 +8,14 @@
 #include "graph/client.h"
 #include "sql/instagram_tables.h"
 #include "sql/procedures.h"
+#include "sql/write_queue.h"
 
 namespace igodbc::sql {
 
 namespace {
-bool contains(const std::string& s, const char* needle) { return s.find(needle) != std::string::npos; }
+bool contains(const std::string& s, const char* needle) {
+  return s.find(needle) != std::string::npos;
+}
 
 // True when text after a statement holds more than blanks, semicolons and comments.
 bool hasMoreSql(std::string_view rest) {
@@ -36,7 +39,10 @@ bool hasMoreSql(std::string_view rest) {
 }  // namespace
 
 Engine::Engine(Settings settings, std::shared_ptr<graph::Client> graph)
-    : settings_(std::move(settings)), graph_(std::move(graph)) {
+    : settings_(std::move(settings)),
+      graph_(std::move(graph)),
+      writes_(std::make_unique<WriteQueue>()),
+      writeIntent_(std::make_unique<WriteIntent>()) {
   const std::string& file = settings_.scratchDatabase;
   int rc = sqlite3_open_v2(file.empty() ? ":memory:" : file.c_str(), &db_,
                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
@@ -71,6 +77,7 @@ void Engine::exec(const char* sql) {
 std::unique_ptr<Statement> Engine::prepare(std::string_view sql) {
   pendingError_.reset();
   warnings_.clear();
+  writeIntent_->clear();
   sqlite3_stmt* stmt = nullptr;
   const char* tail = nullptr;
   // CALL/EXEC become a SELECT over the procedure's table-valued function (sql/procedures.h).
@@ -99,9 +106,11 @@ void Engine::interrupt() {
 void Engine::beginStatement() {
   pendingError_.reset();
   warnings_.clear();
+  writes_->clear();
+  ++executionSerial_;
   if (graph_) {
     graph_->clearCancel();
-    graph_->log().beginStatement();
+    graph_->beginStatement();
   }
   if (!autocommit_ && !txnOpen_ && sqlite3_get_autocommit(db_)) {
     exec("BEGIN");
@@ -117,11 +126,40 @@ void Engine::setAutocommit(bool on) {
 void Engine::commit() {
   if (!sqlite3_get_autocommit(db_)) exec("COMMIT");
   txnOpen_ = false;
+  uncommittedWrites_ = 0;
 }
 
 void Engine::rollback() {
   if (!sqlite3_get_autocommit(db_)) exec("ROLLBACK");
   txnOpen_ = false;
+  uncommittedWrites_ = 0;
+}
+
+int64_t Engine::runWrites(bool appendIdentities) {
+  WriteOutcome out = writes_->run(graph_.get());
+  if (out.inserted) {
+    if (!appendIdentities) insertedIds_.clear();
+    insertedIds_.insert(insertedIds_.end(), out.created.begin(), out.created.end());
+    // last_insert_rowid(): Graph IDs are decimal and fit a signed 64-bit rowid (data-model 1.8).
+    if (!out.created.empty()) {
+      const std::string& id = out.created.back().second;
+      if (!id.empty() && id.size() <= 18 && id.find_first_not_of("0123456789") == std::string::npos)
+        sqlite3_set_last_insert_rowid(db_, std::stoll(id));
+    }
+  }
+  if (!autocommit_ && out.rows > 0) {
+    uncommittedWrites_ += out.rows;
+    addWarning(
+        {"01000", 0,
+         prefixed("Instagram writes are immediate: " + std::to_string(out.rows) +
+                  (out.rows == 1 ? " row was" : " rows were") +
+                  " written now although autocommit is off; SQLEndTran(SQL_ROLLBACK) cannot undo them")});
+  }
+  if (out.error) {
+    pendingRows_ = out.rows;
+    throw EngineError(std::move(*out.error));
+  }
+  return out.rows;
 }
 
 std::vector<std::pair<std::string, std::string>> Engine::scratchTables() {
@@ -201,9 +239,13 @@ Statement::Statement(Engine& engine, sqlite3_stmt* stmt) : engine_(engine), stmt
   }
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+  sqlite3_finalize(stmt_);
+}
 
-int Statement::parameterCount() const { return sqlite3_bind_parameter_count(stmt_); }
+int Statement::parameterCount() const {
+  return sqlite3_bind_parameter_count(stmt_);
+}
 
 namespace {
 void checkBind(Engine& e, int rc) {
@@ -214,16 +256,24 @@ void checkBind(Engine& e, int rc) {
 }
 }  // namespace
 
-void Statement::bindNull(int i) { checkBind(engine_, sqlite3_bind_null(stmt_, i)); }
-void Statement::bindInt64(int i, int64_t v) { checkBind(engine_, sqlite3_bind_int64(stmt_, i, v)); }
-void Statement::bindDouble(int i, double v) { checkBind(engine_, sqlite3_bind_double(stmt_, i, v)); }
+void Statement::bindNull(int i) {
+  checkBind(engine_, sqlite3_bind_null(stmt_, i));
+}
+void Statement::bindInt64(int i, int64_t v) {
+  checkBind(engine_, sqlite3_bind_int64(stmt_, i, v));
+}
+void Statement::bindDouble(int i, double v) {
+  checkBind(engine_, sqlite3_bind_double(stmt_, i, v));
+}
 void Statement::bindText(int i, std::string_view s) {
   checkBind(engine_, sqlite3_bind_text64(stmt_, i, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
 }
 void Statement::bindBlob(int i, const void* data, size_t size) {
   checkBind(engine_, sqlite3_bind_blob64(stmt_, i, data ? data : "", size, SQLITE_TRANSIENT));
 }
-void Statement::clearBindings() { sqlite3_clear_bindings(stmt_); }
+void Statement::clearBindings() {
+  sqlite3_clear_bindings(stmt_);
+}
 
 bool Statement::step() {
   if (!started_) {
@@ -235,8 +285,18 @@ bool Statement::step() {
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) {
     changes_ = sqlite3_changes64(engine_.db_);
+    if (!engine_.writes_->empty()) {
+      try {
+        changes_ = engine_.runWrites(appendIdentities_);
+      } catch (...) {
+        changes_ = engine_.pendingRows_;
+        throw;
+      }
+    }
     return false;
   }
+  engine_.writes_->clear();  // SQLite failed the statement: nothing queued is sent
+  changes_ = 0;
   Diagnostic d = engine_.translateSqliteError(rc);
   sqlite3_reset(stmt_);
   engine_.pendingError_.reset();
@@ -245,16 +305,25 @@ bool Statement::step() {
 
 ValueType Statement::type(int col) const {
   switch (sqlite3_column_type(stmt_, col)) {
-    case SQLITE_INTEGER: return ValueType::Integer;
-    case SQLITE_FLOAT: return ValueType::Real;
-    case SQLITE_TEXT: return ValueType::Text;
-    case SQLITE_BLOB: return ValueType::Blob;
-    default: return ValueType::Null;
+    case SQLITE_INTEGER:
+      return ValueType::Integer;
+    case SQLITE_FLOAT:
+      return ValueType::Real;
+    case SQLITE_TEXT:
+      return ValueType::Text;
+    case SQLITE_BLOB:
+      return ValueType::Blob;
+    default:
+      return ValueType::Null;
   }
 }
 
-int64_t Statement::getInt64(int col) const { return sqlite3_column_int64(stmt_, col); }
-double Statement::getDouble(int col) const { return sqlite3_column_double(stmt_, col); }
+int64_t Statement::getInt64(int col) const {
+  return sqlite3_column_int64(stmt_, col);
+}
+double Statement::getDouble(int col) const {
+  return sqlite3_column_double(stmt_, col);
+}
 
 std::string_view Statement::getText(int col) const {
   const unsigned char* p = sqlite3_column_text(stmt_, col);

@@ -1,11 +1,14 @@
 // The SQL engine of one ODBC connection: one SQLite connection with the Instagram virtual tables attached as
-// schema "Instagram" and local scratch tables in the main database, named "Local". driver/ talks to SQLite only through this header.
+// schema "Instagram" and local scratch tables in the main database, named "Local". driver/ talks to SQLite
+// only through this header.
 #pragma once
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "sql/diagnostic.h"
@@ -16,16 +19,31 @@ struct sqlite3_stmt;
 namespace igodbc::graph {
 class Client;
 }
+namespace igodbc::oauth {
+class TokenSession;
+}
 
 namespace igodbc::sql {
 
+// One row of sys_connection_props (data-model 9.3); secrets arrive here already masked.
+struct ConnectionProp {
+  std::string name;
+  std::optional<std::string> value;  // nullopt: unset
+  std::string source;                // "connection string", "DSN", "default", "token store", "derived"
+  bool secret = false;
+};
+
 // What the Instagram tables need from the connection (data-model 1.9).
 struct Settings {
-  std::string authMode = "FacebookLogin";     // or "InstagramLogin"
+  std::string authMode = "FacebookLogin";       // or "InstagramLogin"
   std::vector<std::string> businessAccountIds;  // empty: discover through /me/accounts
   int pageSize = 100;                           // upper bound per edge (1..100)
   std::string metricRulesDate;                  // YYYY-MM-DD; empty = today (UTC)
   std::string scratchDatabase;                  // file for the Local schema; empty = in memory
+  std::shared_ptr<oauth::TokenSession> tokens;  // the OAuth procedures' view of the token; null in tests
+  bool pageToken = false;                       // AuthenticateAsPage: calls carry a Page token
+  bool cdataCompat = false;                     // CDataCompat: compatibility views and alias columns (11)
+  std::vector<ConnectionProp> connectionProps;  // the connection's properties, for sys_connection_props
 };
 
 // The schema name of scratch tables: SQLite's main database, renamed so that "Local"."t" works.
@@ -43,6 +61,8 @@ struct ResultColumn {
 };
 
 class Engine;
+class WriteQueue;
+struct WriteIntent;
 
 class Statement {
  public:
@@ -73,8 +93,11 @@ class Statement {
 
   // Back to before the first step (bindings are kept). Starts a new execution.
   void reset();
-  // Rows changed by the last INSERT/UPDATE/DELETE execution.
+  // Rows changed by the last INSERT/UPDATE/DELETE execution; after a failed write, the rows written before
+  // the failure (data-model 1.8).
   int64_t changes() const { return changes_; }
+  // Parameter sets after the first of one SQLExecute: sys_identity keeps the IDs of the earlier sets.
+  void continueParameterSets(bool on) { appendIdentities_ = on; }
   // Warnings collected during the last execution (SQL_SUCCESS_WITH_INFO); cleared by the call.
   std::vector<Diagnostic> takeWarnings();
 
@@ -86,6 +109,7 @@ class Statement {
   std::vector<ResultColumn> columns_;
   bool started_ = false;
   bool procedureCall_ = false;  // a rewritten CALL/EXEC: may run a procedure's table-valued function
+  bool appendIdentities_ = false;
   int64_t changes_ = 0;
 };
 
@@ -121,11 +145,22 @@ class Engine {
   void setPendingError(Diagnostic d);
   void addWarning(Diagnostic d);
 
+  // Writes (sql/write_queue.h): queued by xUpdate, sent when SQLite has finished the statement.
+  WriteQueue& writes() { return *writes_; }
+  WriteIntent& writeIntent() { return *writeIntent_; }
+  // Changes with every execution: rows remembered by a scan for xUpdate belong to one execution only.
+  uint64_t executionSerial() const { return executionSerial_; }
+  // (table, Id) created by the last INSERT statement (sys_identity, data-model 9.5).
+  const std::vector<std::pair<std::string, std::string>>& insertedIds() const { return insertedIds_; }
+  // Instagram rows written since the last commit or rollback while autocommit was off.
+  int64_t uncommittedWrites() const { return uncommittedWrites_; }
+
  private:
   friend class Statement;
   Diagnostic translateSqliteError(int rc) const;
   void exec(const char* sql);
   void beginStatement();
+  int64_t runWrites(bool appendIdentities);  // throws EngineError after a failed write
 
   Settings settings_;
   std::shared_ptr<graph::Client> graph_;
@@ -134,6 +169,12 @@ class Engine {
   bool txnOpen_ = false;
   std::unique_ptr<Diagnostic> pendingError_;
   std::vector<Diagnostic> warnings_;
+  std::unique_ptr<WriteQueue> writes_;
+  std::unique_ptr<WriteIntent> writeIntent_;
+  uint64_t executionSerial_ = 0;
+  std::vector<std::pair<std::string, std::string>> insertedIds_;
+  int64_t uncommittedWrites_ = 0;
+  int64_t pendingRows_ = 0;  // rows written by a write statement that then failed
 };
 
 // Rewrites ODBC escape sequences ({fn …}, {d …}, {t …}, {ts …}, {oj …}, {escape …}, {call …}, {?= call …})

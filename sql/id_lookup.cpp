@@ -14,8 +14,8 @@ const rapidjson::Value* member(const rapidjson::Value& object, const std::string
 }
 }  // namespace
 
-IdLookup::IdLookup(FetchContext& ctx, std::vector<std::string> ids, std::string fields)
-    : ctx_(ctx), fields_(std::move(fields)) {
+IdLookup::IdLookup(FetchContext& ctx, std::vector<std::string> ids, std::string fields, ListedIds* listed)
+    : ctx_(ctx), fields_(std::move(fields)), listed_(listed) {
   for (std::string& id : ids)
     if (plausibleId(id)) ids_.push_back(std::move(id));
 }
@@ -31,6 +31,25 @@ bool IdLookup::fetchOne(const std::string& id) {
     if (!isUnknownKey(e)) throw;
     ctx_.warn("No object with ID " + id + " can be read: " + quoteGraph(e));
     return false;
+  }
+}
+
+bool IdLookup::fetchWithNeighbours(const std::string& id) {
+  std::vector<std::string> slice = listed_ ? listed_->sliceOf(id, kMaxIds) : std::vector<std::string>{};
+  if (slice.size() < 2) return fetchOne(id);
+  std::string list;
+  for (const std::string& s : slice)
+    if (plausibleId(s)) list += (list.empty() ? "" : ",") + s;
+  try {
+    graph::Response r = ctx_.graph().get("", {{"ids", list}, {"fields", fields_}});
+    page_ = r.json;
+    seq_ = r.seq;
+    keyed_ = true;
+    return true;
+  } catch (const graph::GraphError& e) {
+    if (!isUnknownKey(e) && e.code != 100) throw;
+    listed_->refuse(id, kMaxIds);  // the slice's other IDs are read alone too
+    return fetchOne(id);
   }
 }
 
@@ -74,7 +93,7 @@ const rapidjson::Value* IdLookup::next(std::string& id) {
     if (singlesLeft_ > 0 || ids_.size() - nextId_ == 1) {
       if (singlesLeft_ > 0) --singlesLeft_;
       const std::string& cid = ids_[nextId_++];
-      if (fetchOne(cid)) chunk_.push_back(cid);
+      if (ids_.size() == 1 ? fetchWithNeighbours(cid) : fetchOne(cid)) chunk_.push_back(cid);
       continue;
     }
     fetchMany();

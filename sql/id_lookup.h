@@ -1,6 +1,8 @@
 // Reads objects by ID (data-model 1.5 P7): GET /{id}?fields=… for one ID, GET /?ids=a,b,…&fields=… for more
 // (at most 50 per call), one call at a time and only when the caller needs it. IDs Graph does not know
-// yield no object and a 01000 warning (1.7: a key that matches nothing).
+// yield no object and a 01000 warning (1.7: a key that matches nothing). A lookup of one ID that `listed`
+// holds (a join feeding IDs one at a time) reads the ID's slice of that page with ?ids= instead, so the
+// slice's other IDs are answered by the response cache (sql/listed_ids.h).
 #pragma once
 
 #include <rapidjson/document.h>
@@ -9,13 +11,14 @@
 #include <string>
 #include <vector>
 
+#include "sql/listed_ids.h"
 #include "sql/row_source.h"
 
 namespace igodbc::sql {
 
 class IdLookup {
  public:
-  IdLookup(FetchContext& ctx, std::vector<std::string> ids, std::string fields);
+  IdLookup(FetchContext& ctx, std::vector<std::string> ids, std::string fields, ListedIds* listed = nullptr);
 
   // The next object found, in ID order, with its ID; nullptr at the end.
   const rapidjson::Value* next(std::string& id);
@@ -26,6 +29,7 @@ class IdLookup {
  private:
   bool fetchOne(const std::string& id);
   bool fetchMany();
+  bool fetchWithNeighbours(const std::string& id);
 
   FetchContext& ctx_;
   std::vector<std::string> ids_;
@@ -37,6 +41,7 @@ class IdLookup {
   bool keyed_ = false;      // page_ is {"id": {...}, ...} rather than the object itself
   size_t singlesLeft_ = 0;  // IDs to ask one by one after an ids= call failed
   int seq_ = 0;
+  ListedIds* listed_ = nullptr;
 };
 
 }  // namespace igodbc::sql

@@ -1,5 +1,5 @@
-// Creates one virtual table per schema/ declaration in the attached "Instagram" schema, and refuses writes to
-// them while the statement is prepared, so the application gets the model's message at SQLPrepare time.
+// Creates one virtual table per schema/ declaration in the attached "Instagram" schema, and checks writes to
+// them while the statement is prepared, so the application gets the model's refusals at SQLPrepare time.
 #include "sql/instagram_tables.h"
 
 #include <sqlite3.h>
@@ -7,17 +7,44 @@
 
 #include "schema/schema.h"
 #include "schema/views.h"
+#include "sql/compat_views.h"
 #include "sql/engine.h"
 #include "sql/procedures.h"
+#include "sql/row_source.h"
 #include "sql/vtab_module.h"
+#include "sql/write_queue.h"
 
 namespace igodbc::sql {
 
 namespace {
 
-// SQLite's authorizer: INSERT/UPDATE/DELETE on an Instagram table, or dropping one, is denied with the
-// read-only message of data-model 1.7 (the virtual table's xUpdate says the same if ever reached).
-int authorize(void* aux, int action, const char* a1, const char*, const char* db, const char*) {
+bool isInstagramDb(const char* db) {
+  return db && strcasecmp(db, std::string(schema::kSchemaName).c_str()) == 0;
+}
+
+// An INSERT/UPDATE/DELETE on an Instagram object: refused at prepare time when the object's declaration does
+// not allow it (data-model 1.7), otherwise remembered for the planner (sql/write_queue.h WriteIntent).
+int authorizeWrite(Engine& engine, int action, const char* table, const char* column) {
+  const schema::Table* t = table ? schema::findTable(table) : nullptr;
+  if (!t) return SQLITE_OK;
+  WriteKind kind = action == SQLITE_INSERT   ? WriteKind::Insert
+                   : action == SQLITE_UPDATE ? WriteKind::Update
+                                             : WriteKind::Delete;
+  if (std::optional<Diagnostic> refusal =
+          writeRefusal(*t, kind, column ? column : "", instagramLogin(engine.settings()))) {
+    engine.setPendingError(std::move(*refusal));
+    return SQLITE_DENY;
+  }
+  WriteIntent& intent = engine.writeIntent();
+  intent.kind = kind;
+  intent.table = std::string(t->name);
+  return SQLITE_OK;
+}
+
+// SQLite's authorizer: writes to Instagram tables are checked against their declaration, dropping one is
+// denied with the read-only message of data-model 1.7, and the columns a statement reads are noted so that a
+// write's scan fetches only those.
+int authorize(void* aux, int action, const char* a1, const char* a2, const char* db, const char*) {
   if (action == SQLITE_DETACH && a1 && strcasecmp(a1, std::string(schema::kSchemaName).c_str()) == 0) {
     static_cast<Engine*>(aux)->setPendingError(
         {"42000", 0, prefixed("The Instagram schema belongs to the driver and cannot be detached")});
@@ -34,10 +61,16 @@ int authorize(void* aux, int action, const char* a1, const char*, const char* db
     }
   }
   if (action != SQLITE_INSERT && action != SQLITE_UPDATE && action != SQLITE_DELETE &&
-      action != SQLITE_DROP_VTABLE)
+      action != SQLITE_DROP_VTABLE && action != SQLITE_READ)
     return SQLITE_OK;
-  if (!db || strcasecmp(db, std::string(schema::kSchemaName).c_str()) != 0) return SQLITE_OK;
+  if (!isInstagramDb(db)) return SQLITE_OK;
   try {
+    Engine& engine = *static_cast<Engine*>(aux);
+    if (action == SQLITE_READ) {
+      if (a1 && a2) engine.writeIntent().reads.emplace_back(a1, a2);
+      return SQLITE_OK;
+    }
+    if (action != SQLITE_DROP_VTABLE) return authorizeWrite(engine, action, a1, a2);
     std::string message = readOnlyMessage(a1);
     if (message.empty()) return SQLITE_OK;
     static_cast<Engine*>(aux)->setPendingError({"42000", 0, prefixed(message)});
@@ -50,7 +83,8 @@ int authorize(void* aux, int action, const char* a1, const char*, const char* db
 // The wide views (data-model 6) are SQL views over the long tables, with the declared column names.
 std::string createViewSql(const schema::Table& t) {
   std::string sql = "CREATE VIEW " + std::string(schema::kSchemaName) + ".\"" + std::string(t.name) + "\"(";
-  for (size_t i = 0; i < t.columns.size(); ++i) sql += (i ? ", \"" : "\"") + std::string(t.columns[i].name) + "\"";
+  for (size_t i = 0; i < t.columns.size(); ++i)
+    sql += (i ? ", \"" : "\"") + std::string(t.columns[i].name) + "\"";
   return sql + ") AS " + schema::viewSelectSql(t.name);
 }
 
@@ -71,6 +105,7 @@ void attachInstagramTables(Engine& engine) {
     }
   }
   attachProcedures(engine);
+  if (engine.settings().cdataCompat) attachCompatViews(engine);
   sqlite3_set_authorizer(engine.handle(), authorize, &engine);
 }
 

@@ -29,6 +29,8 @@ class PagedWalk {
   int seq() const { return seq_; }           // RequestLog entry of the current page
   int pageNumber() const { return pages_; }  // 1-based page of the last item returned
   int64_t items() const { return items_; }   // items returned so far
+  // `data` of the current page, or nullptr.
+  const rapidjson::Value* pageItems() const { return data_; }
   // Every item of the current page has been returned (the next call to next() may fetch).
   bool pageDone() const { return !data_ || index_ >= data_->Size(); }
 

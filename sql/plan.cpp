@@ -75,9 +75,19 @@ Traits traitsOf(schema::Source s) {
       return {"MediaId", "AccountId", "MediaTimestamp", 12 + 60, 20, false, false};
     case schema::Source::StoryInsights:
       return {"MediaId", "AccountId", nullptr, 2, 40, false, false};
+    case schema::Source::AccountInsights:  // two years: ~25 T calls and ~60 batches; newest day first
+      return {nullptr, "AccountId", "Date", 85, 100, false, true};
+    case schema::Source::AccountInsightTotals:  // one batch of four operations
+      return {nullptr, "AccountId", nullptr, 1, 40, false, false};
+    case schema::Source::AudienceInsights:  // 30 operations in one batch
+      return {nullptr, "AccountId", nullptr, 1, 600, false, false};
+    case schema::Source::OnlineFollowers:
+      return {nullptr, "AccountId", "Date", 1, 720, false, false};
     case schema::Source::SysMetrics:
       return {nullptr, nullptr, nullptr, 0, 200, false, false};
     case schema::Source::SysRateLimit:
+      return {nullptr, nullptr, nullptr, 0, 10, false, false};
+    case schema::Source::SysIdentity:
       return {nullptr, nullptr, nullptr, 0, 10, false, false};
     case schema::Source::ContentPublishingLimit:
       return {nullptr, "AccountId", nullptr, 1, 1, false, false};
@@ -85,11 +95,26 @@ Traits traitsOf(schema::Source s) {
       return {"Id", "AccountId", nullptr, 1, 20, true, false};
     case schema::Source::Tags:
       return {nullptr, "AccountId", nullptr, 2, 50, false, false};
+    case schema::Source::Comments:  // 25 media per walk page (~1,200 media) plus a few continuations
+    case schema::Source::Replies:
+      return {"Id", "AccountId", nullptr, 50, 40, true, false};
     case schema::Source::Permissions:
       return {nullptr, nullptr, nullptr, 1, 10, false, false};
     case schema::Source::MentionedMedia:
     case schema::Source::MentionedComments:
       return {"Id", "AccountId", nullptr, 1, 1, false, false};
+    case schema::Source::Hashtags:  // one search (or lookup) per name
+      return {"Id", nullptr, nullptr, 1, 1, true, false};
+    case schema::Source::HashtagMedia:  // top and recent, a page or two each
+      return {"HashtagId", nullptr, nullptr, 4, 50, false, false};
+    case schema::Source::RecentlySearchedHashtags:
+      return {nullptr, "AccountId", nullptr, 1, 30, false, false};
+    case schema::Source::BusinessDiscovery:
+      return {"Username", nullptr, nullptr, 1, 1, true, false};
+    case schema::Source::BusinessDiscoveryMedia:
+      return {"Username", nullptr, nullptr, 4, 50, false, false};
+    case schema::Source::SysConnectionProps:
+      return {nullptr, nullptr, nullptr, 0, 30, false, false};
     case schema::Source::View:
       return {nullptr, nullptr, nullptr, 1, 100, false, false};
   }
@@ -97,6 +122,19 @@ Traits traitsOf(schema::Source s) {
 }
 
 constexpr int kAssumedAccounts = 3;
+
+// Columns besides the key whose =/IN values are read through their own object (a media's or a comment's
+// edge), a call or two instead of a walk; a join that feeds them IDs is then the cheap order.
+bool readsThroughParent(schema::Source s, std::string_view column) {
+  switch (s) {
+    case schema::Source::Comments:
+      return column == "MediaId" || column == "ParentId";
+    case schema::Source::Replies:
+      return column == "CommentId" || column == "MediaId";
+    default:
+      return false;
+  }
+}
 
 int columnOf(const schema::Table& t, const char* name) {
   return name ? schema::columnIndex(t, name) : -2;
@@ -224,7 +262,7 @@ PlanResult buildPlan(const schema::Table& table, const PlanInput& in) {
   int argv = 0;
   bool allConsumed = true;
   bool keyEq = false, keyIn = false, accountEq = false, accountIn = false, timeLower = false,
-       timeUpper = false;
+       timeUpper = false, parentEq = false, parentIn = false;
   for (size_t i = 0; i < in.constraints.size(); ++i) {
     const PlanConstraint& c = in.constraints[i];
     if (c.kind == ConstraintKind::Limit || c.kind == ConstraintKind::Offset) continue;
@@ -243,6 +281,8 @@ PlanResult buildPlan(const schema::Table& table, const PlanInput& in) {
     r.usage[i] = {t.argv, true, t.op == PlanOp::In};
     r.plan.terms.push_back(t);
     if (t.column == keyCol) keyEq |= t.op == PlanOp::Eq, keyIn |= t.op == PlanOp::In;
+    if (readsThroughParent(table.source, col->name))
+      parentEq |= t.op == PlanOp::Eq, parentIn |= t.op == PlanOp::In;
     if (t.column == accountCol) accountEq |= t.op == PlanOp::Eq, accountIn |= t.op == PlanOp::In;
     if (t.column == timeCol) {
       timeLower |= t.op == PlanOp::Gt || t.op == PlanOp::Ge || t.op == PlanOp::Eq;
@@ -252,8 +292,10 @@ PlanResult buildPlan(const schema::Table& table, const PlanInput& in) {
   const bool lookup = keyEq || keyIn;
   if (const schema::RequiredFilter* required = schema::requiredFilter(table.name)) {
     const int col = schema::columnIndex(table, required->column);
+    const int orCol = required->orColumn.empty() ? -1 : schema::columnIndex(table, required->orColumn);
     r.missingRequired = std::none_of(r.plan.terms.begin(), r.plan.terms.end(), [&](const PlanTerm& t) {
-      return t.column == col && (t.op == PlanOp::Eq || t.op == PlanOp::In);
+      return (t.column == col || (orCol >= 0 && t.column == orCol)) &&
+             (t.op == PlanOp::Eq || t.op == PlanOp::In);
     });
   }
 
@@ -281,13 +323,17 @@ PlanResult buildPlan(const schema::Table& table, const PlanInput& in) {
   // than a walk of every account (and a join walks the filtered side and looks the other up by key).
   double accounts = accountEq ? 1 : accountIn ? 2 : in.accountsHint > 0 ? in.accountsHint : kAssumedAccounts;
   if (table.source == schema::Source::SysRequests || table.source == schema::Source::SysMetrics ||
-      table.source == schema::Source::SysRateLimit) {
+      table.source == schema::Source::SysRateLimit || table.source == schema::Source::SysIdentity ||
+      table.source == schema::Source::SysConnectionProps) {
     r.cost = 1;
     r.rows = 50;
   } else if (lookup) {
     r.cost = keyEq ? 1 : 2;
     r.rows = keyEq ? (traits.keyIsUnique ? 1 : 5) : 10;
     r.unique = keyEq && traits.keyIsUnique;
+  } else if (parentEq || parentIn) {
+    r.cost = parentEq ? 1.5 : 3;
+    r.rows = parentEq ? 20 : 100;
   } else {
     double perAccount = traits.walkCalls;
     if (timeLower) perAccount /= 4;

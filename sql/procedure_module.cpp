@@ -8,6 +8,7 @@
 #include "sql/engine.h"
 #include "sql/error_mapping.h"
 #include "sql/procedures.h"
+#include "sql/sqlite_result.h"
 
 namespace igodbc::sql {
 
@@ -187,20 +188,7 @@ int column(sqlite3_vtab_cursor* cur, sqlite3_context* ctx, int i) {
     return SQLITE_OK;
   }
   const Value& v = c->rows[c->at][static_cast<size_t>(i)];
-  switch (v.type) {
-    case Value::Type::Null:
-      sqlite3_result_null(ctx);
-      break;
-    case Value::Type::Integer:
-      sqlite3_result_int64(ctx, v.i);
-      break;
-    case Value::Type::Real:
-      sqlite3_result_double(ctx, v.r);
-      break;
-    case Value::Type::Text:
-      sqlite3_result_text64(ctx, v.s.data(), v.s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
-      break;
-  }
+  resultValue(ctx, v);
   return SQLITE_OK;
 }
 

@@ -147,6 +147,7 @@ const std::vector<Procedure>& allProcedures() {
     auto append = [&v](std::vector<Procedure> more) {
       for (Procedure& p : more) v.push_back(std::move(p));
     };
+    append(oauthProcedures());
     append(publishingProcedures());
     return v;
   }();

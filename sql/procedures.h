@@ -83,6 +83,7 @@ const std::vector<Procedure>& allProcedures();
 const Procedure* findProcedure(std::string_view name);  // case-insensitive; nullptr if unknown
 
 // Lists contributed by their own files (append new ones in procedures.cpp).
+std::vector<Procedure> oauthProcedures();       // sql/procedures_oauth.cpp (data-model 8.1-8.4)
 std::vector<Procedure> publishingProcedures();  // sql/procedures_publishing.cpp (data-model 8.5-8.10)
 
 // "CALL P(…)" or "EXEC[UTE] P …" -> the SELECT that runs it; nullopt when `sql` is not a procedure call.

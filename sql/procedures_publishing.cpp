@@ -34,7 +34,8 @@ graph::Client& graphOf(ProcCall& call) {
 std::string accountFor(ProcCall& call) {
   const Settings& s = call.engine().settings();
   std::vector<std::string> scope = s.businessAccountIds;
-  if (scope.empty()) scope = discoverScope(graphOf(call), !instagramLogin(s), std::clamp(s.pageSize, 1, 100));
+  if (scope.empty())
+    scope = discoverScope(graphOf(call), !instagramLogin(s), std::clamp(s.pageSize, 1, 100), s.pageToken);
   std::string name(call.procedure().name);
   if (std::optional<std::string> id = call.text("AccountId")) {
     if (!inScope(scope, *id)) throw EngineError({"42000", 0, prefixed(outsideScopeWarning(*id))});
@@ -223,7 +224,8 @@ struct Status {
 };
 
 Status containerStatus(ProcCall& call, const std::string& container, const char* fields) {
-  graph::Response r = graphWrite([&] { return graphOf(call).get(container, {{"fields", fields}}); });
+  // Polled while the statement runs: never from the response cache.
+  graph::Response r = graphWrite([&] { return graphOf(call).getFresh(container, {{"fields", fields}}); });
   return {textField(*r.json, "status_code"), textField(*r.json, "status")};
 }
 

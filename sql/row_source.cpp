@@ -64,10 +64,20 @@ std::unique_ptr<RowSource> openSource(FetchContext& ctx) {
       return openMediaInsights(ctx);
     case schema::Source::StoryInsights:
       return openStoryInsights(ctx);
+    case schema::Source::AccountInsights:
+      return openAccountInsights(ctx);
+    case schema::Source::AccountInsightTotals:
+      return openAccountInsightTotals(ctx);
+    case schema::Source::AudienceInsights:
+      return openAudienceInsights(ctx);
+    case schema::Source::OnlineFollowers:
+      return openOnlineFollowers(ctx);
     case schema::Source::SysMetrics:
       return openSysMetrics(ctx);
     case schema::Source::SysRateLimit:
       return openSysRateLimit(ctx);
+    case schema::Source::SysIdentity:
+      return openSysIdentity(ctx);
     case schema::Source::ContentPublishingLimit:
       return openContentPublishingLimit(ctx);
     case schema::Source::Stories:
@@ -76,9 +86,25 @@ std::unique_ptr<RowSource> openSource(FetchContext& ctx) {
       return openTags(ctx);
     case schema::Source::Permissions:
       return openPermissions(ctx);
+    case schema::Source::Comments:
+      return openComments(ctx);
+    case schema::Source::Replies:
+      return openReplies(ctx);
     case schema::Source::MentionedMedia:
     case schema::Source::MentionedComments:
       return openMentions(ctx);
+    case schema::Source::Hashtags:
+      return openHashtags(ctx);
+    case schema::Source::HashtagMedia:
+      return openHashtagMedia(ctx);
+    case schema::Source::RecentlySearchedHashtags:
+      return openRecentlySearchedHashtags(ctx);
+    case schema::Source::BusinessDiscovery:
+      return openBusinessDiscovery(ctx);
+    case schema::Source::BusinessDiscoveryMedia:
+      return openBusinessDiscoveryMedia(ctx);
+    case schema::Source::SysConnectionProps:
+      return openSysConnectionProps(ctx);
     case schema::Source::View:  // SQLite runs the view's SELECT; no cursor reaches here
       return emptySource();
   }

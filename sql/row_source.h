@@ -13,6 +13,7 @@
 #include "sql/engine.h"
 #include "sql/fields.h"
 #include "sql/insight_memory.h"
+#include "sql/listed_ids.h"
 #include "sql/plan.h"
 #include "sql/value.h"
 
@@ -28,6 +29,8 @@ struct ModuleState {
   bool scopeValid = false;
   // Media kinds and rejected metrics learned by the insight tables.
   InsightMemory insights;
+  // The media IDs of the latest Media walk page, for lookups a join drives one media at a time.
+  ListedIds listedMedia;
 };
 
 // Everything a fetch strategy needs for one scan.
@@ -69,12 +72,25 @@ std::unique_ptr<RowSource> openMediaChildren(FetchContext& ctx);
 std::unique_ptr<RowSource> openSysRequests(FetchContext& ctx);
 std::unique_ptr<RowSource> openMediaInsights(FetchContext& ctx);
 std::unique_ptr<RowSource> openStoryInsights(FetchContext& ctx);
+std::unique_ptr<RowSource> openAccountInsights(FetchContext& ctx);  // source_account_insights.cpp
+std::unique_ptr<RowSource> openAccountInsightTotals(FetchContext& ctx);
+std::unique_ptr<RowSource> openAudienceInsights(FetchContext& ctx);  // source_audience.cpp
+std::unique_ptr<RowSource> openOnlineFollowers(FetchContext& ctx);
 std::unique_ptr<RowSource> openSysMetrics(FetchContext& ctx);
 std::unique_ptr<RowSource> openSysRateLimit(FetchContext& ctx);
+std::unique_ptr<RowSource> openSysIdentity(FetchContext& ctx);               // source_sys_identity.cpp
+std::unique_ptr<RowSource> openHashtags(FetchContext& ctx);                  // source_hashtags.cpp
+std::unique_ptr<RowSource> openHashtagMedia(FetchContext& ctx);              // source_hashtag_media.cpp
+std::unique_ptr<RowSource> openRecentlySearchedHashtags(FetchContext& ctx);  // source_recent_hashtags.cpp
+std::unique_ptr<RowSource> openBusinessDiscovery(FetchContext& ctx);         // source_business_discovery.cpp
+std::unique_ptr<RowSource> openBusinessDiscoveryMedia(FetchContext& ctx);    // source_discovery_media.cpp
+std::unique_ptr<RowSource> openSysConnectionProps(FetchContext& ctx);      // source_sys_connection_props.cpp
 std::unique_ptr<RowSource> openContentPublishingLimit(FetchContext& ctx);  // source_account_content.cpp
 std::unique_ptr<RowSource> openStories(FetchContext& ctx);
 std::unique_ptr<RowSource> openTags(FetchContext& ctx);
 std::unique_ptr<RowSource> openPermissions(FetchContext& ctx);
+std::unique_ptr<RowSource> openComments(FetchContext& ctx);  // source_comments.cpp
+std::unique_ptr<RowSource> openReplies(FetchContext& ctx);   // source_replies.cpp
 std::unique_ptr<RowSource> openMentions(FetchContext& ctx);  // source_mentions.cpp
 
 // AuthMode=InstagramLogin (case-insensitive); anything else is Facebook Login, the default.

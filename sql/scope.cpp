@@ -22,6 +22,14 @@ std::vector<std::string> discoverFacebook(graph::Client& graph, int pageSize) {
   return ids;
 }
 
+// A Page token has no /me/accounts: /me is the Page itself.
+std::vector<std::string> discoverPage(graph::Client& graph) {
+  graph::Response r = graph.get("me", {{"fields", "instagram_business_account"}});
+  Value id = jsonToValue(findPath(*r.json, "instagram_business_account.id"), schema::SqlType::Varchar, false);
+  if (id.type == Value::Type::Text) return {id.s};
+  return {};
+}
+
 std::vector<std::string> discoverInstagram(graph::Client& graph) {
   graph::Response r = graph.get("me", {{"fields", "user_id"}});
   const rapidjson::Value* me = r.json.get();
@@ -58,12 +66,14 @@ void rememberScope(ModuleState& state, std::vector<std::string> ids) {
 
 std::vector<std::string> accountScope(FetchContext& ctx) {
   if (auto known = knownScope(ctx.state)) return *known;
-  std::vector<std::string> ids = discoverScope(ctx.graph(), ctx.facebookLogin(), ctx.pageSize(100));
+  std::vector<std::string> ids = discoverScope(ctx.graph(), ctx.facebookLogin(), ctx.pageSize(100),
+                                               ctx.state.engine.settings().pageToken);
   rememberScope(ctx.state, ids);
   return ids;
 }
 
-std::vector<std::string> discoverScope(graph::Client& graph, bool facebookLogin, int pageSize) {
+std::vector<std::string> discoverScope(graph::Client& graph, bool facebookLogin, int pageSize, bool asPage) {
+  if (facebookLogin && asPage) return discoverPage(graph);
   return facebookLogin ? discoverFacebook(graph, pageSize) : discoverInstagram(graph);
 }
 

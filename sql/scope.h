@@ -16,8 +16,10 @@ std::optional<std::vector<std::string>> knownScope(const ModuleState& state);
 // The scope, discovering it when needed. Discovery responses contribute no rows.
 std::vector<std::string> accountScope(FetchContext& ctx);
 
-// Discovers the scope with Graph calls, without the per-connection cache (procedures, which run outside a scan).
-std::vector<std::string> discoverScope(graph::Client& graph, bool facebookLogin, int pageSize);
+// Discovers the scope with Graph calls, without the per-connection cache (procedures, which run outside a
+// scan). `asPage`: the calls carry a Page token (AuthenticateAsPage), so the scope is that Page's account.
+std::vector<std::string> discoverScope(graph::Client& graph, bool facebookLogin, int pageSize,
+                                       bool asPage = false);
 
 // Records a discovery made by another call (the Accounts listing doubles as the discovery call).
 void rememberScope(ModuleState& state, std::vector<std::string> ids);

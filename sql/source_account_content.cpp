@@ -1,7 +1,7 @@
 // Per-account content edges: ContentPublishingLimit (3.3), Stories (4.3) and Tags (4.4).
 #include <string>
 
-#include "sql/id_lookup.h"
+#include "sql/media_lookup.h"
 #include "sql/paged_walk.h"
 #include "sql/row_mapper.h"
 #include "sql/row_source.h"
@@ -130,45 +130,6 @@ class TagsWalk : public PerAccount {
   rapidjson::SizeType index_ = 0;
 };
 
-// Stories by Id: GET /{id}?fields=…,owner,media_product_type (or ?ids=); kept only when the object is a
-// story of an account in scope, as the walk would list it (P1). Deviation: the "less than 24 h old" test
-// is left to Graph (which stops serving expired stories): the driver's clock is not Graph's.
-class StoryLookup : public RowSource {
- public:
-  StoryLookup(FetchContext& ctx, std::vector<std::string> ids)
-      : ctx_(ctx), scope_(accountScope(ctx)), lookup_(ctx, std::move(ids), fields(ctx)) {
-    map_.options = ctx.options;
-  }
-
-  bool next(Row& row, int& seq) override {
-    std::string id;
-    while (const rapidjson::Value* media = lookup_.next(id)) {
-      Value owner = jsonToValue(findPath(*media, "owner.id"), schema::SqlType::Varchar, false);
-      Value kind = jsonToValue(findPath(*media, "media_product_type"), schema::SqlType::Varchar, false);
-      if (owner.type != Value::Type::Text || !inScope(scope_, owner.s)) continue;
-      if (kind.type != Value::Type::Text || kind.s != "STORY") continue;
-      map_.pathId = owner.s;
-      mapRow(ctx_.table, *media, ctx_.plan.colUsed, map_, row);
-      seq = lookup_.seq();
-      return true;
-    }
-    return false;
-  }
-
- private:
-  static std::string fields(FetchContext& ctx) {
-    FieldList f = projectedFields(ctx.table, ctx.plan.colUsed, ctx.options);
-    f.add("owner");
-    f.add("media_product_type");
-    return f.str();
-  }
-
-  FetchContext& ctx_;
-  std::vector<std::string> scope_;
-  IdLookup lookup_;
-  MapContext map_;
-};
-
 // Facebook Login: GET /me/permissions. Instagram Login: the list recorded at the last token exchange, which
 // this connection does not hold yet: no rows and the model's warning.
 class PermissionsSource : public RowSource {
@@ -209,7 +170,7 @@ std::unique_ptr<RowSource> openContentPublishingLimit(FetchContext& ctx) {
 std::unique_ptr<RowSource> openStories(FetchContext& ctx) {
   if (auto ids = ctx.constraints.keys(ctx.column("Id"))) {
     if (ids->empty()) return emptySource();
-    return std::make_unique<StoryLookup>(ctx, std::move(*ids));
+    return openMediaLookup(ctx, std::move(*ids), MediaProduct::Story);
   }
   return std::make_unique<StoriesWalk>(ctx);
 }

@@ -116,7 +116,9 @@ std::unique_ptr<RowSource> openAccounts(FetchContext& ctx) {
   std::optional<std::vector<std::string>> wanted = ctx.constraints.keys(ctx.column("Id"));
   if (wanted && wanted->empty()) return emptySource();
   std::optional<std::vector<std::string>> scope = knownScope(ctx.state);
-  bool configured = !ctx.settings().businessAccountIds.empty();
+  // A Page token (AuthenticateAsPage) has no /me/accounts: its scope is the Page's one account.
+  if (!scope && ctx.settings().pageToken) scope = accountScope(ctx);
+  bool configured = !ctx.settings().businessAccountIds.empty() || ctx.settings().pageToken;
   // With a discovered (not configured) scope, only an Id filter justifies lookups; a plain scan lists.
   if (!scope || (!configured && !wanted)) return std::make_unique<AccountsListing>(ctx);
   if (scope->empty()) {

@@ -2,6 +2,7 @@
 #include <string>
 
 #include "sql/id_lookup.h"
+#include "sql/media_lookup.h"
 #include "sql/paged_walk.h"
 #include "sql/row_mapper.h"
 #include "sql/row_source.h"
@@ -16,10 +17,17 @@ constexpr int kEdgeMax = 100;
 constexpr int64_t kNewestServed = 10000;  // Instagram serves only the 10,000 newest media (ref 4.4)
 
 // GET /{id}?fields=…,owner,media_product_type (or ?ids=): lookups drop what the walk would not list (P1).
+// Deviation for stories: the "less than 24 h old" test is left to Graph (which stops serving expired
+// stories): the driver's clock is not Graph's.
 class MediaLookup : public RowSource {
  public:
-  MediaLookup(FetchContext& ctx, std::vector<std::string> ids)
-      : ctx_(ctx), scope_(accountScope(ctx)), lookup_(ctx, std::move(ids), fields(ctx)) {
+  MediaLookup(FetchContext& ctx, std::vector<std::string> ids, MediaProduct which)
+      : ctx_(ctx),
+        scope_(accountScope(ctx)),
+        // Stories are never on a Media walk page, so only Media lookups read page neighbours.
+        lookup_(ctx, std::move(ids), fields(ctx),
+                which == MediaProduct::Feed ? &ctx.state.listedMedia : nullptr),
+        which_(which) {
     map_.options = ctx.options;
   }
 
@@ -29,7 +37,8 @@ class MediaLookup : public RowSource {
       Value owner = jsonToValue(findPath(*media, "owner.id"), schema::SqlType::Varchar, false);
       Value kind = jsonToValue(findPath(*media, "media_product_type"), schema::SqlType::Varchar, false);
       if (owner.type != Value::Type::Text || !inScope(scope_, owner.s)) continue;
-      if (kind.type == Value::Type::Text && kind.s == "STORY") continue;
+      const bool story = kind.type == Value::Type::Text && kind.s == "STORY";
+      if (story != (which_ == MediaProduct::Story)) continue;
       map_.pathId = owner.s;
       mapRow(ctx_.table, *media, ctx_.plan.colUsed, map_, row);
       seq = lookup_.seq();
@@ -49,6 +58,7 @@ class MediaLookup : public RowSource {
   FetchContext& ctx_;
   std::vector<std::string> scope_;
   IdLookup lookup_;
+  MediaProduct which_;
   MapContext map_;
 };
 
@@ -63,6 +73,7 @@ class MediaWalk : public RowSource {
     fields_ = f.str();
     map_.options = ctx.options;
   }
+  ~MediaWalk() override { ctx_.state.listedMedia.release(this); }
 
   bool next(Row& row, int& seq) override {
     for (;;) {
@@ -76,6 +87,7 @@ class MediaWalk : public RowSource {
         continue;
       }
       track(*media);
+      list();
       if (walk_->items() == kNewestServed)
         ctx_.warn(
             "Account " + map_.pathId +
@@ -96,9 +108,23 @@ class MediaWalk : public RowSource {
     walk_ = std::make_unique<PagedWalk>(ctx_.graph(), account + "/media", std::move(params));
     map_.pathId = account;
     page_ = 0;
+    listedPage_ = 0;
     // Belt and braces in case `since` is ignored: stop after the first page whose rows are all older than
     // the lower bound (one page of slack covers pinned posts).
     if (range_.since) walk_->setContinue([this] { return !(page_ > 0 && allOlder_); });
+  }
+
+  // Publishes each new page's IDs, so that a join feeding them one at a time into a lookup can batch them.
+  void list() {
+    if (walk_->pageNumber() == listedPage_) return;
+    listedPage_ = walk_->pageNumber();
+    std::vector<std::string> ids;
+    if (const rapidjson::Value* items = walk_->pageItems())
+      for (const rapidjson::Value& item : items->GetArray()) {
+        const rapidjson::Value* id = item.IsObject() ? findPath(item, "id") : nullptr;
+        if (id && id->IsString()) ids.emplace_back(id->GetString(), id->GetStringLength());
+      }
+    ctx_.state.listedMedia.setPage(this, std::move(ids));
   }
 
   void track(const rapidjson::Value& media) {
@@ -117,15 +143,21 @@ class MediaWalk : public RowSource {
   std::unique_ptr<PagedWalk> walk_;
   MapContext map_;
   int page_ = 0;
+  int listedPage_ = 0;  // the page whose IDs were last published
   bool allOlder_ = false;
 };
 
 }  // namespace
 
+std::unique_ptr<RowSource> openMediaLookup(FetchContext& ctx, std::vector<std::string> ids,
+                                           MediaProduct which) {
+  return std::make_unique<MediaLookup>(ctx, std::move(ids), which);
+}
+
 std::unique_ptr<RowSource> openMedia(FetchContext& ctx) {
   if (auto ids = ctx.constraints.keys(ctx.column("Id"))) {
     if (ids->empty()) return emptySource();
-    return std::make_unique<MediaLookup>(ctx, std::move(*ids));
+    return openMediaLookup(ctx, std::move(*ids), MediaProduct::Feed);
   }
   return std::make_unique<MediaWalk>(ctx);
 }

@@ -63,7 +63,9 @@ class ChildrenSource : public RowSource {
 class ChildrenByMedia : public ChildrenSource {
  public:
   ChildrenByMedia(FetchContext& ctx, std::vector<std::string> ids)
-      : ChildrenSource(ctx), scope_(accountScope(ctx)), lookup_(ctx, std::move(ids), fields(true)) {}
+      : ChildrenSource(ctx),
+        scope_(accountScope(ctx)),
+        lookup_(ctx, std::move(ids), fields(true), &ctx.state.listedMedia) {}
 
  protected:
   const rapidjson::Value* nextAlbum(std::string& account, int& seq) override {

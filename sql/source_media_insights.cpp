@@ -170,7 +170,8 @@ class InsightScan : public RowSource {
     if (!unknown.empty()) {
       IdLookup lookup(ctx_, unknown,
                       FieldList{"id", "media_type", "media_product_type", "owner"}.str() +
-                          (needTimestamp_ ? ",timestamp" : ""));
+                          (needTimestamp_ ? ",timestamp" : ""),
+                      stories_ ? nullptr : &ctx_.state.listedMedia);
       std::string id;
       while (const rapidjson::Value* m = lookup.next(id)) itemFrom(*m, "");
     }

@@ -8,10 +8,14 @@
 
 #include <memory>
 #include <optional>
+#include <unordered_map>
 
+#include "schema/views.h"
 #include "sql/error_mapping.h"
 #include "sql/row_mapper.h"
 #include "sql/row_source.h"
+#include "sql/sqlite_result.h"
+#include "sql/write_dispatch.h"
 
 namespace igodbc::sql {
 
@@ -20,7 +24,14 @@ namespace {
 struct Vtab : sqlite3_vtab {
   ModuleState* state = nullptr;
   const schema::Table* table = nullptr;
+  // The rows an UPDATE/DELETE scan read, by rowid, for xUpdate (which receives only the rowid and the new
+  // values); they belong to the engine execution `writeRowsSerial`.
+  std::unordered_map<int64_t, Row> writeRows;
+  uint64_t writeRowsSerial = 0;
 };
+
+// idxStr prefix of a scan whose rows an UPDATE or DELETE writes.
+constexpr std::string_view kWriteScan = "write;";
 
 struct Cursor : sqlite3_vtab_cursor {
   Vtab* vtab = nullptr;
@@ -30,8 +41,9 @@ struct Cursor : sqlite3_vtab_cursor {
   std::unique_ptr<RowSource> source;
   Row row;
   bool eof = true;
-  int seq = 0;      // response of the rows being counted
-  int seqRows = 0;  // rows of that response handed to SQLite, not yet added to the request log
+  bool writeScan = false;  // the scan of an UPDATE/DELETE target: rows are remembered for xUpdate
+  int seq = 0;             // response of the rows being counted
+  int seqRows = 0;         // rows of that response handed to SQLite, not yet added to the request log
 };
 
 // Records a failure for the engine (which reports it with its SQLSTATE) and for SQLite's own message.
@@ -47,6 +59,9 @@ int fail(sqlite3_vtab* vtab, ModuleState* state, Diagnostic d) {
 int connect(sqlite3* db, void* aux, int argc, const char* const* argv, sqlite3_vtab** out, char** err) {
   try {
     const schema::Table* table = argc >= 4 ? schema::findTable(argv[3]) : nullptr;
+    // CDataCompat=true: the table with CData's alias columns appended (data-model 11.2).
+    if (table && static_cast<ModuleState*>(aux)->engine.settings().cdataCompat)
+      if (const schema::Table* extended = schema::compatTable(table->name)) table = extended;
     if (!table) {
       *err = sqlite3_mprintf("instagram: unknown table %s", argc >= 4 ? argv[3] : "(none)");
       return SQLITE_ERROR;
@@ -126,6 +141,8 @@ int bestIndex(sqlite3_vtab* v, sqlite3_index_info* info) {
     for (int i = 0; i < info->nOrderBy; ++i)
       in.orderBy.push_back({info->aOrderBy[i].iColumn, info->aOrderBy[i].desc != 0});
 
+    const bool writeScan = isWriteScan(*vtab->table, vtab->state->engine.writeIntent());
+    if (writeScan) in.colUsed = writeScanColumns(*vtab->table, vtab->state->engine.writeIntent());
     PlanResult r = buildPlan(*vtab->table, in);
     if (r.missingRequired) {
       // Refused (data-model 1.6); SQLite tries other join orders. If none remains, its "no query solution"
@@ -134,7 +151,7 @@ int bestIndex(sqlite3_vtab* v, sqlite3_index_info* info) {
       vtab->state->engine.setPendingError(
           {"42000", 0,
            prefixed("Table Instagram." + std::string(vtab->table->name) + " needs a filter on " +
-                    std::string(f->column) + " (for example: " + std::string(f->example) + "). " +
+                    schema::requiredColumnsText(*f) + " (for example: " + std::string(f->example) + "). " +
                     std::string(f->reason))});
       return SQLITE_CONSTRAINT;
     }
@@ -144,7 +161,14 @@ int bestIndex(sqlite3_vtab* v, sqlite3_index_info* info) {
       info->aConstraintUsage[i].omit = u.omit ? 1 : 0;
       if (u.wholeIn) sqlite3_vtab_in(info, i, 1);
     }
-    info->idxStr = sqlite3_mprintf("%s", encodePlan(*vtab->table, r.plan).c_str());
+    if (writeScan && !deleteKeyConsumed(*vtab->table, vtab->state->engine.writeIntent(), in, r)) {
+      // Deleting on Instagram is permanent: a DELETE must name its rows by key (data-model 1.7).
+      vtab->state->engine.setPendingError({"42000", 0, prefixed(deleteNeedsKeyMessage(*vtab->table))});
+      return SQLITE_CONSTRAINT;
+    }
+    std::string idx =
+        (writeScan ? std::string(kWriteScan) : std::string()) + encodePlan(*vtab->table, r.plan);
+    info->idxStr = sqlite3_mprintf("%s", idx.c_str());
     if (!info->idxStr) return SQLITE_NOMEM;
     info->needToFreeIdxStr = 1;
     info->orderByConsumed = r.orderByConsumed ? 1 : 0;
@@ -195,6 +219,12 @@ void advance(Cursor* c) {
     if (!c->constraints.matches(c->row)) continue;
     if (seq != c->seq) flushRows(c), c->seq = seq;
     ++c->seqRows;
+    if (c->writeScan) {
+      Vtab* vt = c->vtab;
+      const uint64_t serial = vt->state->engine.executionSerial();
+      if (vt->writeRowsSerial != serial) vt->writeRows.clear(), vt->writeRowsSerial = serial;
+      vt->writeRows[rowidOf(*vt->table, c->row)] = c->row;
+    }
     return;
   }
   flushRows(c);
@@ -232,7 +262,10 @@ int filter(sqlite3_vtab_cursor* cur, int, const char* idxStr, int argc, sqlite3_
     c->ctx.reset();
     c->eof = false;
     c->seq = 0;
-    c->plan = decodePlan(*vtab->table, idxStr ? idxStr : "");
+    std::string_view text = idxStr ? idxStr : "";
+    c->writeScan = text.substr(0, kWriteScan.size()) == kWriteScan;
+    if (c->writeScan) text.remove_prefix(kWriteScan.size());
+    c->plan = decodePlan(*vtab->table, text);
     if (!c->plan) throw EngineError({"HY000", 0, prefixed("Internal error: unreadable plan")});
     auto arg = [&](int n) -> sqlite3_value* {
       if (n < 1 || n > argc)
@@ -289,25 +322,14 @@ int eof(sqlite3_vtab_cursor* cur) {
 
 int column(sqlite3_vtab_cursor* cur, sqlite3_context* ctx, int i) {
   Cursor* c = static_cast<Cursor*>(cur);
+  // An UPDATE asks for the columns it does not change: they were not fetched, and xUpdate ignores them.
+  if (c->writeScan && sqlite3_vtab_nochange(ctx)) return SQLITE_OK;
   if (i < 0 || static_cast<size_t>(i) >= c->row.size()) {
     sqlite3_result_null(ctx);
     return SQLITE_OK;
   }
   const Value& v = c->row[static_cast<size_t>(i)];
-  switch (v.type) {
-    case Value::Type::Null:
-      sqlite3_result_null(ctx);
-      break;
-    case Value::Type::Integer:
-      sqlite3_result_int64(ctx, v.i);
-      break;
-    case Value::Type::Real:
-      sqlite3_result_double(ctx, v.r);
-      break;
-    case Value::Type::Text:
-      sqlite3_result_text64(ctx, v.s.data(), v.s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
-      break;
-  }
+  resultValue(ctx, v);
   return SQLITE_OK;
 }
 
@@ -322,14 +344,26 @@ int rowid(sqlite3_vtab_cursor* cur, sqlite3_int64* out) {
   }
 }
 
-// No table is writable yet: INSERT, UPDATE and DELETE fail with the model's message (data-model 1.7).
-int update(sqlite3_vtab* v, int, sqlite3_value**, sqlite3_int64*) {
+// INSERT, UPDATE and DELETE: each row is validated and its Graph call queued (sql/write_dispatch.h); the
+// engine sends the calls when SQLite has finished the statement. UPDATE and DELETE rows come from the
+// statement's own scan, remembered by rowid.
+int update(sqlite3_vtab* v, int argc, sqlite3_value** argv, sqlite3_int64* rowid) {
   Vtab* vtab = static_cast<Vtab*>(v);
   try {
-    return fail(v, vtab->state,
-                {"42000", 0, prefixed(readOnlyMessage(std::string(vtab->table->name).c_str()))});
+    const Row* current = nullptr;
+    if (argc == 1 || sqlite3_value_type(argv[0]) != SQLITE_NULL) {
+      auto it = vtab->writeRows.find(sqlite3_value_int64(argv[0]));
+      if (vtab->writeRowsSerial == vtab->state->engine.executionSerial() && it != vtab->writeRows.end())
+        current = &it->second;
+      if (!current)
+        throw EngineError({"HY000", 0,
+                           prefixed("Internal error: the row to write on Instagram." +
+                                    std::string(vtab->table->name) + " was not read by the statement")});
+    }
+    queueWrite(vtab->state->engine, *vtab->table, argc, argv, current, rowid);
+    return SQLITE_OK;
   } catch (...) {
-    return SQLITE_READONLY;
+    return fail(v, vtab->state, diagnoseCurrentException());
   }
 }
 

@@ -135,3 +135,23 @@ TEST_CASE("known keys and secrets", "[driver][connection_string]") {
   CHECK(isSecretKey("OAuthClientSecret"));
   CHECK_FALSE(isSecretKey("OAuthClientId"));
 }
+
+TEST_CASE("OAuth properties: headless first connection, Instagram host, callback TLS pair",
+          "[driver][connection_string]") {
+  // InitiateOAuth=OFF without a token is allowed when there is an app to log in to (GetOAuthAccessToken).
+  ConnectionSettings s = resolveSettings(from({{"OAuthClientId", "123"}}));
+  CHECK(s.accessToken.empty());
+  CHECK(s.graphUrl == "https://graph.facebook.com");
+  s = resolveSettings(from({{"OAuthAccessToken", "tok"}, {"AuthMode", "InstagramLogin"}}));
+  CHECK(s.graphUrl == "https://graph.instagram.com");
+  s = resolveSettings(
+      from({{"OAuthAccessToken", "tok"}, {"CallbackCertificate", "/c.pem"}, {"CallbackKey", "/c.key"}}));
+  CHECK(s.oauth.callbackCertificate == "/c.pem");
+  CHECK(s.oauth.callbackKey == "/c.key");
+  try {
+    resolveSettings(from({{"OAuthAccessToken", "tok"}, {"CallbackCertificate", "/c.pem"}}));
+    FAIL("a certificate without its key was accepted");
+  } catch (const SettingsError& e) {
+    CHECK(e.sqlstate == "08001");
+  }
+}

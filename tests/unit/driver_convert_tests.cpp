@@ -249,3 +249,51 @@ TEST_CASE("chunked binary data and empty values", "[driver][convert]") {
   CHECK(c.indicator == 3);
   CHECK(lengthOnly.offset == 0);
 }
+
+TEST_CASE("numbers into too small character buffers: 22003 for whole digits, 01004 for fractions",
+          "[driver][convert]") {
+  auto state = [](const Cell& c, SQLSMALLINT sqlType, SQLSMALLINT cType, SQLLEN bufferLength) {
+    try {
+      requireWholeDigitsFit(c, sqlType, cType, bufferLength);
+      return std::string("fits");
+    } catch (const ConvertError& e) {
+      return e.sqlstate;
+    }
+  };
+  // 12345 needs 5 characters and a terminator.
+  CHECK(state(integer(12345), SQL_INTEGER, SQL_C_CHAR, 6) == "fits");
+  CHECK(state(integer(12345), SQL_INTEGER, SQL_C_CHAR, 5) == "22003");
+  CHECK(state(integer(-5), SQL_BIGINT, SQL_C_CHAR, 2) == "22003");  // the sign counts
+  CHECK(state(integer(-5), SQL_BIGINT, SQL_C_CHAR, 3) == "fits");
+  CHECK(state(integer(1), SQL_BIT, SQL_C_CHAR, 1) == "22003");
+  // 123.456: the whole part fits in "123" + terminator, so only the fraction is cut (01004 later).
+  CHECK(state(real(123.456), SQL_DOUBLE, SQL_C_CHAR, 4) == "fits");
+  CHECK(state(real(123.456), SQL_DOUBLE, SQL_C_CHAR, 3) == "22003");
+  // UTF-16 counts characters of two bytes.
+  CHECK(state(integer(12345), SQL_INTEGER, SQL_C_WCHAR, 12) == "fits");
+  CHECK(state(integer(12345), SQL_INTEGER, SQL_C_WCHAR, 10) == "22003");
+  // An exponent form cannot be cut anywhere.
+  CHECK(state(real(1e300), SQL_DOUBLE, SQL_C_CHAR, 4) == "22003");
+  // Length queries, text columns and binary targets are not numeric-to-character conversions.
+  CHECK(state(integer(12345), SQL_INTEGER, SQL_C_CHAR, 0) == "fits");
+  CHECK(state(integer(12345), SQL_VARCHAR, SQL_C_CHAR, 2) == "fits");
+  CHECK(state(integer(12345), SQL_INTEGER, SQL_C_BINARY, 2) == "fits");
+}
+
+TEST_CASE("SQL_ATTR_MAX_LENGTH cuts character and binary columns at a character boundary",
+          "[driver][convert]") {
+  auto cut = [](std::string v, SQLSMALLINT sqlType, SQLSMALLINT cType, SQLULEN max) {
+    applyMaxLength(v, sqlType, cType, max);
+    return v;
+  };
+  CHECK(cut("abcdef", SQL_VARCHAR, SQL_C_CHAR, 4) == "abcd");
+  CHECK(cut("abcdef", SQL_VARCHAR, SQL_C_CHAR, 0) == "abcdef");
+  CHECK(cut("ab\xC3\xA9z", SQL_WVARCHAR, SQL_C_CHAR, 3) == "ab");  // é is two bytes: not split
+  CHECK(cut("\x01\x02\x03", SQL_VARBINARY, SQL_C_BINARY, 2) == "\x01\x02");
+  CHECK(cut("123456", SQL_INTEGER, SQL_C_CHAR, 2) == "123456");  // numbers are not character data
+  // UTF-16: whole units, and a surrogate pair stays whole.
+  std::u16string wide = u"a\U0001F600b";
+  std::string bytes(reinterpret_cast<const char*>(wide.data()), wide.size() * 2);
+  CHECK(cut(bytes, SQL_WVARCHAR, SQL_C_WCHAR, 5).size() == 2);
+  CHECK(cut(bytes, SQL_WVARCHAR, SQL_C_WCHAR, 6).size() == 6);
+}

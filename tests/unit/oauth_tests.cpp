@@ -111,9 +111,9 @@ TEST_CASE("dialog URLs for both login flavours", "[oauth]") {
   INFO(fb);
   CHECK(fb.rfind("https://www.facebook.com/v24.0/dialog/"
                  "oauth?client_id=123&redirect_uri=http%3A%2F%2Flocalhost%3A33333%2Fcb"
-                 "&response_type=code&scope=instagram_basic,",
-                 0) == 0);
-  CHECK(fb.find("&state=st&code_challenge=ch&code_challenge_method=S256") != std::string::npos);
+                 "&state=st&response_type=code&scope=instagram_basic,",
+                 0) == 0);  // data-model 8.1's parameter order
+  CHECK(fb.find("&code_challenge=ch&code_challenge_method=S256") != std::string::npos);
   o.authMode = "InstagramLogin";
   o.scope = "instagram_business_basic";
   std::string ig = buildAuthorizationUrl(o, "st", "ch");
@@ -184,4 +184,14 @@ TEST_CASE("log lines are redacted", "[oauth]") {
   CHECK(redactText("response_type=code&scope=x") == "response_type=code&scope=x");
   CHECK(redactText("Authorization: Bearer EAAGxyz") == "Authorization: Bearer ***");
   CHECK(redactText("zipcode=123") == "zipcode=123");
+}
+
+TEST_CASE("headless PKCE verifier is derived from the state and valid for RFC 7636", "[oauth]") {
+  std::string v = pkceVerifierForState("secret", "state1");
+  CHECK(v == pkceVerifierForState("secret", "state1"));
+  CHECK(v != pkceVerifierForState("secret", "state2"));
+  CHECK(v != pkceVerifierForState("other", "state1"));
+  CHECK(v.size() >= 43);
+  CHECK(v.size() <= 128);
+  CHECK(v.find_first_not_of("0123456789abcdef") == std::string::npos);
 }

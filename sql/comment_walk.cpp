@@ -1,0 +1,299 @@
+#include "sql/comment_walk.h"
+
+#include "sql/error_mapping.h"
+#include "sql/row_mapper.h"
+#include "sql/scope.h"
+
+namespace igodbc::sql {
+
+namespace {
+
+std::string textAt(const rapidjson::Value& object, std::string_view path) {
+  Value v = jsonToValue(findPath(object, path), schema::SqlType::Varchar, false);
+  return v.type == Value::Type::Text ? v.s : std::string();
+}
+
+constexpr int64_t kNewestServed = 10000;  // Instagram serves only the 10,000 newest media (ref 4.4)
+
+class MediaWalkHolders : public HolderSource {
+ public:
+  MediaWalkHolders(FetchContext& ctx, const CommentShape& shape, std::vector<std::string> accounts)
+      : ctx_(ctx), accounts_(std::move(accounts)), fields_("id," + shape.commentsExpansion()) {}
+
+  bool next(CommentHolder& holder) override {
+    for (;;) {
+      if (!walk_) {
+        if (nextAccount_ >= accounts_.size()) return false;
+        account_ = accounts_[nextAccount_++];
+        // A LIMIT counts comments, not media, so it does not size these pages.
+        walk_ = std::make_unique<PagedWalk>(
+            ctx_.graph(), account_ + "/media",
+            graph::Params{{"fields", fields_},
+                          {"limit", std::to_string(ctx_.pageSize(kMediaWalkWithComments))}});
+      }
+      const rapidjson::Value* media = walk_->next();
+      if (!media) {
+        walk_.reset();
+        continue;
+      }
+      if (walk_->items() == kNewestServed)
+        ctx_.warn("Account " + account_ +
+                  " has 10,000 media or more; Instagram serves only the 10,000 newest through /media, so "
+                  "comments on older media are missing");
+      holder = {media, false, textAt(*media, "id"), account_, walk_->seq()};
+      if (holder.mediaId.empty()) continue;
+      return true;
+    }
+  }
+
+ private:
+  FetchContext& ctx_;
+  std::vector<std::string> accounts_;
+  std::string fields_;
+  size_t nextAccount_ = 0;
+  std::string account_;
+  std::unique_ptr<PagedWalk> walk_;
+};
+
+class MediaLookupHolders : public HolderSource {
+ public:
+  MediaLookupHolders(FetchContext& ctx, const CommentShape& shape, std::vector<std::string> ids)
+      : scope_(accountScope(ctx)), lookup_(ctx, std::move(ids), "id,owner," + shape.commentsExpansion()) {}
+
+  bool next(CommentHolder& holder) override {
+    std::string id;
+    while (const rapidjson::Value* media = lookup_.next(id)) {
+      std::string owner = textAt(*media, "owner.id");
+      if (owner.empty() || !inScope(scope_, owner)) continue;  // P1: not one of our accounts' media
+      holder = {media, false, id, owner, lookup_.seq()};
+      return true;
+    }
+    return false;
+  }
+
+ private:
+  std::vector<std::string> scope_;
+  IdLookup lookup_;
+};
+
+class ParentLookupHolders : public HolderSource {
+ public:
+  ParentLookupHolders(FetchContext& ctx, const CommentShape& shape, std::vector<std::string> ids)
+      : scope_(accountScope(ctx)),
+        owners_(ctx),
+        lookup_(ctx, std::move(ids), "id,media," + shape.repliesExpansion()) {}
+
+  bool next(CommentHolder& holder) override {
+    std::string id;
+    while (const rapidjson::Value* comment = lookup_.next(id)) {
+      const int seq = lookup_.seq();
+      std::string media = textAt(*comment, "media.id");
+      if (media.empty()) continue;
+      // The owner lookup may be a call of its own; the comment stays valid (IdLookup keeps its page).
+      std::string owner = owners_.ownerOf(media);
+      if (owner.empty() || !inScope(scope_, owner)) continue;  // P1
+      holder = {comment, true, media, owner, seq};
+      return true;
+    }
+    return false;
+  }
+
+ private:
+  std::vector<std::string> scope_;
+  MediaOwners owners_;
+  IdLookup lookup_;
+};
+
+}  // namespace
+
+// ---- shape ------------------------------------------------------------------------------------------------
+
+std::string CommentShape::repliesExpansion() const {
+  return "replies.limit(" + std::to_string(replyLimit) + "){" + replyFields.str() + "}";
+}
+
+std::string CommentShape::commentSelection() const {
+  std::string s = commentFields.str();
+  if (!replyFields.empty()) s += "," + repliesExpansion();
+  return s;
+}
+
+std::string CommentShape::commentsExpansion() const {
+  return "comments.limit(" + std::to_string(commentLimit) + "){" + commentSelection() + "}";
+}
+
+// ---- owners -----------------------------------------------------------------------------------------------
+
+std::string MediaOwners::ownerOf(const std::string& mediaId) {
+  if (auto it = known_.find(mediaId); it != known_.end()) return it->second;
+  auto cached = ctx_.state.insights.kinds.find(mediaId);
+  if (cached != ctx_.state.insights.kinds.end() && !cached->second.owner.empty())
+    return known_[mediaId] = cached->second.owner;
+  std::string owner;
+  if (plausibleId(mediaId)) {
+    try {
+      graph::Response r = ctx_.graph().get("", {{"ids", mediaId}, {"fields", "owner"}});
+      if (const rapidjson::Value* media = findPath(*r.json, mediaId)) owner = textAt(*media, "owner.id");
+    } catch (const graph::GraphError& e) {
+      if (!isUnknownKey(e))
+        throw;  // a media Graph no longer knows: its comments belong to no account in scope
+    }
+  }
+  return known_[mediaId] = owner;
+}
+
+// ---- one edge: the nested page, then direct edge calls ----------------------------------------------------
+
+class CommentStream::EdgeItems {
+ public:
+  // `edge` is the nested {"data", "paging"} object (nullptr when the holder has none: no items).
+  EdgeItems(FetchContext& ctx, const rapidjson::Value* edge, int seq, std::string parent, const char* name,
+            std::string fields, int requested)
+      : ctx_(ctx), seq_(seq), parent_(std::move(parent)), name_(name), fields_(std::move(fields)) {
+    if (!edge) return;
+    data_ = dataArray(*edge);
+    const bool hasNext = findPath(*edge, "paging.next") != nullptr;
+    std::string after = textAt(*edge, "paging.cursors.after");
+    const bool full = data_ && data_->Size() >= static_cast<rapidjson::SizeType>(requested);
+    if (hasNext && after.empty())
+      throw graph::GraphError(
+          "The Graph API sent a further page of " + std::string(name) + " on " + parent_ +
+              " without a cursor to continue from; the statement stops rather than return "
+              "part of them. Run it again",
+          200, 0, 0, "", "", "", false);
+    if (hasNext || (full && !after.empty())) after_ = std::move(after);
+  }
+
+  const rapidjson::Value* next() {
+    if (data_ && index_ < data_->Size()) return &(*data_)[index_++];
+    if (after_.empty()) return nullptr;
+    if (!walk_) {
+      walk_ = std::make_unique<PagedWalk>(
+          ctx_.graph(), parent_ + "/" + name_,
+          graph::Params{{"fields", fields_},
+                        {"limit", std::to_string(ctx_.pageSize(kCommentsEdgeMax))},
+                        {"after", after_}});
+    }
+    const rapidjson::Value* item = walk_->next();
+    if (item) seq_ = walk_->seq();
+    return item;
+  }
+
+  int seq() const { return seq_; }
+
+ private:
+  FetchContext& ctx_;
+  int seq_;
+  std::string parent_;
+  const char* name_;
+  std::string fields_;
+  const rapidjson::Value* data_ = nullptr;
+  rapidjson::SizeType index_ = 0;
+  std::string after_;
+  std::unique_ptr<PagedWalk> walk_;
+};
+
+// ---- the stream -------------------------------------------------------------------------------------------
+
+CommentStream::CommentStream(FetchContext& ctx, CommentShape shape, std::unique_ptr<HolderSource> holders)
+    : ctx_(ctx), shape_(std::move(shape)), holders_(std::move(holders)) {}
+
+CommentStream::~CommentStream() = default;
+
+bool CommentStream::next(CommentItem& item) {
+  for (;;) {
+    if (replies_) {
+      if (const rapidjson::Value* reply = replies_->next()) {
+        if (!reply->IsObject()) continue;
+        item = {reply, holder_.mediaId, topId_, holder_.accountId, replies_->seq()};
+        return true;
+      }
+      replies_.reset();
+    }
+    if (comments_) {
+      const rapidjson::Value* comment = comments_->next();
+      if (!comment) {
+        comments_.reset();
+        continue;
+      }
+      if (!comment->IsObject()) continue;
+      topId_ = textAt(*comment, "id");
+      if (!shape_.replyFields.empty() && !topId_.empty())
+        replies_ = std::make_unique<EdgeItems>(ctx_, findPath(*comment, "replies"), comments_->seq(), topId_,
+                                               "replies", shape_.replyFields.str(), shape_.replyLimit);
+      if (shape_.emitTop) {
+        item = {comment, holder_.mediaId, "", holder_.accountId, comments_->seq()};
+        return true;
+      }
+      continue;
+    }
+    if (!holders_->next(holder_)) return false;
+    if (holder_.isComment) {
+      topId_ = textAt(*holder_.object, "id");
+      if (!topId_.empty())
+        replies_ =
+            std::make_unique<EdgeItems>(ctx_, findPath(*holder_.object, "replies"), holder_.seq, topId_,
+                                        "replies", shape_.replyFields.str(), shape_.replyLimit);
+    } else {
+      comments_ = std::make_unique<EdgeItems>(ctx_, findPath(*holder_.object, "comments"), holder_.seq,
+                                              holder_.mediaId, "comments", shape_.commentSelection(),
+                                              shape_.commentLimit);
+    }
+  }
+}
+
+// ---- lookups by comment ID ------------------------------------------------------------------------------
+
+namespace {
+std::string lookupFields(FieldList fields) {
+  fields.add("parent_id");
+  fields.add("media");
+  return fields.str();
+}
+}  // namespace
+
+CommentLookup::CommentLookup(FetchContext& ctx, std::vector<std::string> ids, FieldList fields)
+    : scope_(accountScope(ctx)),
+      owners_(ctx),
+      lookup_(ctx, std::move(ids), lookupFields(std::move(fields))) {}
+
+bool CommentLookup::next(CommentItem& item) {
+  std::string id;
+  while (const rapidjson::Value* comment = lookup_.next(id)) {
+    const int seq = lookup_.seq();
+    std::string media = textAt(*comment, "media.id");
+    if (media.empty()) continue;
+    std::string owner = owners_.ownerOf(media);
+    if (owner.empty() || !inScope(scope_, owner)) continue;  // P1: a comment on media outside the scope
+    item = {comment, media, textAt(*comment, "parent_id"), owner, seq};
+    return true;
+  }
+  return false;
+}
+
+// ---- holders ----------------------------------------------------------------------------------------------
+
+std::unique_ptr<HolderSource> mediaWalkHolders(FetchContext& ctx, const CommentShape& shape,
+                                               std::vector<std::string> accounts) {
+  return std::make_unique<MediaWalkHolders>(ctx, shape, std::move(accounts));
+}
+
+std::unique_ptr<HolderSource> mediaLookupHolders(FetchContext& ctx, const CommentShape& shape,
+                                                 std::vector<std::string> ids) {
+  return std::make_unique<MediaLookupHolders>(ctx, shape, std::move(ids));
+}
+
+std::unique_ptr<HolderSource> parentLookupHolders(FetchContext& ctx, const CommentShape& shape,
+                                                  std::vector<std::string> ids) {
+  return std::make_unique<ParentLookupHolders>(ctx, shape, std::move(ids));
+}
+
+void fillUserId(const schema::Table& table, const rapidjson::Value& comment, Row& row) {
+  int col = schema::columnIndex(table, "UserId");
+  if (col < 0 || static_cast<size_t>(col) >= row.size() || !row[static_cast<size_t>(col)].isNull()) return;
+  const rapidjson::Value* user = findPath(comment, "user");
+  if (user && (user->IsString() || user->IsNumber()))
+    row[static_cast<size_t>(col)] = jsonToValue(user, schema::SqlType::Varchar, false);
+}
+
+}  // namespace igodbc::sql

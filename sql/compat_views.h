@@ -1,0 +1,10 @@
+// CData compatibility (data-model 11): creates the compatibility views declared in schema/views.h in the
+// Instagram schema, with IGMedia's INSTEAD OF DELETE trigger. Called only when CDataCompat=true.
+#pragma once
+
+namespace igodbc::sql {
+
+class Engine;
+void attachCompatViews(Engine& engine);
+
+}  // namespace igodbc::sql
