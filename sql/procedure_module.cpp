@@ -106,24 +106,6 @@ int bestIndex(sqlite3_vtab* v, sqlite3_index_info* info) {
   return SQLITE_OK;
 }
 
-Value copyValue(sqlite3_value* v) {
-  switch (sqlite3_value_type(v)) {
-    case SQLITE_INTEGER:
-      return Value::integer(sqlite3_value_int64(v));
-    case SQLITE_FLOAT:
-      return Value::real(sqlite3_value_double(v));
-    case SQLITE_TEXT:
-    case SQLITE_BLOB: {
-      const unsigned char* t = sqlite3_value_text(v);
-      return Value::text(
-          t ? std::string(reinterpret_cast<const char*>(t), static_cast<size_t>(sqlite3_value_bytes(v)))
-            : std::string());
-    }
-    default:
-      return Value::null();
-  }
-}
-
 int open(sqlite3_vtab* v, sqlite3_vtab_cursor** out) {
   try {
     auto c = std::make_unique<ProcCursor>();
@@ -155,7 +137,7 @@ int filter(sqlite3_vtab_cursor* cur, int idxNum, const char*, int argc, sqlite3_
     for (size_t p = 0; p < args.size(); ++p)
       if (idxNum & (1 << p)) {
         if (k >= argc) break;
-        args[p] = copyValue(argv[k++]);
+        args[p] = valueFrom(argv[k++]);
       }
     for (size_t p = 0; p < args.size(); ++p)
       if (args[p].isNull() && aux->proc.params[p].required)

@@ -21,4 +21,22 @@ void resultValue(sqlite3_context* ctx, const Value& v) {
   }
 }
 
+Value valueFrom(sqlite3_value* v) {
+  switch (sqlite3_value_type(v)) {
+    case SQLITE_INTEGER:
+      return Value::integer(sqlite3_value_int64(v));
+    case SQLITE_FLOAT:
+      return Value::real(sqlite3_value_double(v));
+    case SQLITE_TEXT:
+    case SQLITE_BLOB: {
+      const unsigned char* t = sqlite3_value_text(v);
+      return Value::text(
+          t ? std::string(reinterpret_cast<const char*>(t), static_cast<size_t>(sqlite3_value_bytes(v)))
+            : std::string());
+    }
+    default:
+      return Value::null();
+  }
+}
+
 }  // namespace igodbc::sql

@@ -183,24 +183,6 @@ int bestIndex(sqlite3_vtab* v, sqlite3_index_info* info) {
 
 // ---- scanning ------------------------------------------------------------------------------------------
 
-Value copyValue(sqlite3_value* v) {
-  switch (sqlite3_value_type(v)) {
-    case SQLITE_INTEGER:
-      return Value::integer(sqlite3_value_int64(v));
-    case SQLITE_FLOAT:
-      return Value::real(sqlite3_value_double(v));
-    case SQLITE_TEXT:
-    case SQLITE_BLOB: {
-      const unsigned char* t = sqlite3_value_text(v);
-      return Value::text(
-          t ? std::string(reinterpret_cast<const char*>(t), static_cast<size_t>(sqlite3_value_bytes(v)))
-            : std::string());
-    }
-    default:
-      return Value::null();
-  }
-}
-
 std::optional<int64_t> integerArg(sqlite3_value* v) {
   if (sqlite3_value_numeric_type(v) != SQLITE_INTEGER) return std::nullopt;
   return sqlite3_value_int64(v);
@@ -279,10 +261,10 @@ int filter(sqlite3_vtab_cursor* cur, int, const char* idxStr, int argc, sqlite3_
         sqlite3_value* item = nullptr;
         int rc = sqlite3_vtab_in_first(arg(t.argv), &item);
         for (; rc == SQLITE_OK && item; rc = sqlite3_vtab_in_next(arg(t.argv), &item))
-          b.values.push_back(copyValue(item));
+          b.values.push_back(valueFrom(item));
         if (rc != SQLITE_OK && rc != SQLITE_DONE) return rc;
       } else if (t.op != PlanOp::IsNull && t.op != PlanOp::IsNotNull) {
-        b.values.push_back(copyValue(arg(t.argv)));
+        b.values.push_back(valueFrom(arg(t.argv)));
       }
       terms.push_back(std::move(b));
     }

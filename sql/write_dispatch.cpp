@@ -3,6 +3,8 @@
 
 #include <strings.h>
 
+#include "sql/sqlite_result.h"
+
 namespace igodbc::sql {
 
 namespace {
@@ -13,24 +15,6 @@ bool sameName(std::string_view a, std::string_view b) {
 
 uint64_t bitOf(int column) {
   return column < 0 ? 0 : uint64_t{1} << (column >= 63 ? 63 : column);
-}
-
-Value valueOf(sqlite3_value* v) {
-  switch (sqlite3_value_type(v)) {
-    case SQLITE_INTEGER:
-      return Value::integer(sqlite3_value_int64(v));
-    case SQLITE_FLOAT:
-      return Value::real(sqlite3_value_double(v));
-    case SQLITE_TEXT:
-    case SQLITE_BLOB: {
-      const unsigned char* t = sqlite3_value_text(v);
-      return Value::text(
-          t ? std::string(reinterpret_cast<const char*>(t), static_cast<size_t>(sqlite3_value_bytes(v)))
-            : std::string());
-    }
-    default:
-      return Value::null();
-  }
 }
 
 }  // namespace
@@ -75,7 +59,7 @@ void queueWrite(Engine& engine, const schema::Table& table, int argc, sqlite3_va
   if (!current) {  // INSERT
     Row values;
     values.reserve(columns);
-    for (size_t i = 0; i < columns; ++i) values.push_back(valueOf(argv[2 + i]));
+    for (size_t i = 0; i < columns; ++i) values.push_back(valueFrom(argv[2 + i]));
     engine.writes().add(planInsert(table, values, sqlite3_value_type(argv[1]) != SQLITE_NULL));
     *rowid = 0;  // the real ID is known once the call is made: last_insert_rowid() is set then
     return;
@@ -90,7 +74,7 @@ void queueWrite(Engine& engine, const schema::Table& table, int argc, sqlite3_va
     if (table.writes)
       for (const schema::UpdatableColumn& u : table.writes->updatable)
         updatable = updatable || u.column == name;
-    if (updatable) changes.emplace_back(static_cast<int>(i), valueOf(v));
+    if (updatable) changes.emplace_back(static_cast<int>(i), valueFrom(v));
   }
   engine.writes().add(planUpdate(table, *current, changes));
 }
