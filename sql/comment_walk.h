@@ -117,4 +117,10 @@ class CommentLookup {
 // UserId is `user.id`, but Instagram may send `user` as a bare ID (data-model 4.5 Uncertain): both accepted.
 void fillUserId(const schema::Table& table, const rapidjson::Value& comment, Row& row);
 
+// The rows of Comments or Replies (sql/comment_rows.cpp) from a stream or, when stream is null, a lookup. An
+// item's parent comment goes to parentColumn (ParentId / CommentId); repliesOnly drops top-level comments.
+std::unique_ptr<RowSource> commentRows(FetchContext& ctx, std::unique_ptr<CommentStream> stream,
+                                       std::unique_ptr<CommentLookup> lookup, std::string_view parentColumn,
+                                       bool repliesOnly);
+
 }  // namespace igodbc::sql

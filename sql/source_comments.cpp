@@ -19,46 +19,14 @@ void narrowByParent(const FetchContext& ctx, CommentShape& shape) {
   }
 }
 
-class CommentsSource : public RowSource {
- public:
-  CommentsSource(FetchContext& ctx, std::unique_ptr<CommentStream> stream,
-                 std::unique_ptr<CommentLookup> lookup)
-      : ctx_(ctx), stream_(std::move(stream)), lookup_(std::move(lookup)) {
-    map_.options = ctx.options;
-  }
-
-  bool next(Row& row, int& seq) override {
-    CommentItem item;
-    for (;;) {
-      if (!(stream_ ? stream_->next(item) : lookup_->next(item))) return false;
-      // A lookup or an expansion item that names itself nothing cannot be a row (Id is NOT NULL).
-      if (findPath(*item.object, "id") == nullptr) continue;
-      map_.pathId = item.accountId;
-      map_.parentId = item.mediaId;
-      mapRow(ctx_.table, *item.object, ctx_.plan.colUsed, map_, row);
-      if (!item.parentId.empty())
-        row[static_cast<size_t>(ctx_.column("ParentId"))] = Value::text(item.parentId);
-      fillUserId(ctx_.table, *item.object, row);
-      seq = item.seq;
-      return true;
-    }
-  }
-
- private:
-  FetchContext& ctx_;
-  std::unique_ptr<CommentStream> stream_;
-  std::unique_ptr<CommentLookup> lookup_;
-  MapContext map_;
-};
-
 }  // namespace
 
 std::unique_ptr<RowSource> openComments(FetchContext& ctx) {
   const FieldList fields = projectedFields(ctx.table, ctx.plan.colUsed, ctx.options);
   if (auto ids = ctx.constraints.keys(ctx.column("Id"))) {
     if (ids->empty()) return emptySource();
-    return std::make_unique<CommentsSource>(ctx, nullptr,
-                                            std::make_unique<CommentLookup>(ctx, std::move(*ids), fields));
+    return commentRows(ctx, nullptr, std::make_unique<CommentLookup>(ctx, std::move(*ids), fields),
+                       "ParentId", false);
   }
   CommentShape shape;
   shape.commentFields = fields;
@@ -80,8 +48,8 @@ std::unique_ptr<RowSource> openComments(FetchContext& ctx) {
       holders = mediaWalkHolders(ctx, shape, accountsToScan(ctx, ctx.column("AccountId")));
     }
   }
-  return std::make_unique<CommentsSource>(
-      ctx, std::make_unique<CommentStream>(ctx, shape, std::move(holders)), nullptr);
+  return commentRows(ctx, std::make_unique<CommentStream>(ctx, shape, std::move(holders)), nullptr,
+                     "ParentId", false);
 }
 
 }  // namespace igodbc::sql

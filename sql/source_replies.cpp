@@ -7,46 +7,12 @@
 
 namespace igodbc::sql {
 
-namespace {
-
-class RepliesSource : public RowSource {
- public:
-  RepliesSource(FetchContext& ctx, std::unique_ptr<CommentStream> stream,
-                std::unique_ptr<CommentLookup> lookup)
-      : ctx_(ctx), stream_(std::move(stream)), lookup_(std::move(lookup)) {
-    map_.options = ctx.options;
-  }
-
-  bool next(Row& row, int& seq) override {
-    CommentItem item;
-    for (;;) {
-      if (!(stream_ ? stream_->next(item) : lookup_->next(item))) return false;
-      if (item.parentId.empty() || findPath(*item.object, "id") == nullptr) continue;  // not a reply
-      map_.pathId = item.accountId;
-      map_.parentId = item.mediaId;
-      mapRow(ctx_.table, *item.object, ctx_.plan.colUsed, map_, row);
-      row[static_cast<size_t>(ctx_.column("CommentId"))] = Value::text(item.parentId);
-      fillUserId(ctx_.table, *item.object, row);
-      seq = item.seq;
-      return true;
-    }
-  }
-
- private:
-  FetchContext& ctx_;
-  std::unique_ptr<CommentStream> stream_;
-  std::unique_ptr<CommentLookup> lookup_;
-  MapContext map_;
-};
-
-}  // namespace
-
 std::unique_ptr<RowSource> openReplies(FetchContext& ctx) {
   const FieldList fields = projectedFields(ctx.table, ctx.plan.colUsed, ctx.options);
   if (auto ids = ctx.constraints.keys(ctx.column("Id"))) {
     if (ids->empty()) return emptySource();
-    return std::make_unique<RepliesSource>(ctx, nullptr,
-                                           std::make_unique<CommentLookup>(ctx, std::move(*ids), fields));
+    return commentRows(ctx, nullptr, std::make_unique<CommentLookup>(ctx, std::move(*ids), fields),
+                       "CommentId", true);
   }
   CommentShape shape;
   shape.commentFields = FieldList{"id"};
@@ -65,8 +31,8 @@ std::unique_ptr<RowSource> openReplies(FetchContext& ctx) {
   } else {
     holders = mediaWalkHolders(ctx, shape, accountsToScan(ctx, ctx.column("AccountId")));
   }
-  return std::make_unique<RepliesSource>(ctx, std::make_unique<CommentStream>(ctx, shape, std::move(holders)),
-                                         nullptr);
+  return commentRows(ctx, std::make_unique<CommentStream>(ctx, shape, std::move(holders)), nullptr,
+                     "CommentId", true);
 }
 
 }  // namespace igodbc::sql
