@@ -76,6 +76,15 @@ SQLRETURN specialColumns(Statement& st, SQLUSMALLINT identifierType, const OptSt
                          const OptString& schema, const OptString& table, SQLUSMALLINT scope,
                          SQLUSMALLINT nullable);
 
+SQLRETURN tablePrivileges(Statement& st, const OptString& catalog, const OptString& schema,
+                          const OptString& table);
+SQLRETURN columnPrivileges(Statement& st, const OptString& catalog, const OptString& schema,
+                           const OptString& table, const OptString& column);
+
+// cursor_name.cpp
+SQLRETURN getCursorName(Statement& st, const OutString& name, SQLSMALLINT* nameLength);
+SQLRETURN setCursorName(Statement& st, const std::string& name);
+
 // diagnostics_api.cpp
 SQLRETURN getDiagRec(SQLSMALLINT handleType, SQLHANDLE handle, SQLSMALLINT recNumber, const OutString& state,
                      SQLINTEGER* native, const OutString& message, SQLSMALLINT* messageLength);

@@ -32,8 +32,9 @@ std::string columnsQuery(const CatalogArg& catalog, const CatalogArg& schema, co
 std::string typeInfoQuery(int sqlType, const CatalogOptions& opts);
 std::string primaryKeysQuery(const CatalogArg& catalog, const CatalogArg& schema, const CatalogArg& table,
                              const CatalogOptions& opts);
-std::string foreignKeysQuery(const CatalogArg& pkCatalog, const CatalogArg& pkSchema, const CatalogArg& pkTable,
-                             const CatalogArg& fkCatalog, const CatalogArg& fkSchema, const CatalogArg& fkTable,
+std::string foreignKeysQuery(const CatalogArg& pkCatalog, const CatalogArg& pkSchema,
+                             const CatalogArg& pkTable, const CatalogArg& fkCatalog,
+                             const CatalogArg& fkSchema, const CatalogArg& fkTable,
                              const CatalogOptions& opts);
 std::string statisticsQuery(const CatalogArg& catalog, const CatalogArg& schema, const CatalogArg& table,
                             int unique, const CatalogOptions& opts);
@@ -46,5 +47,9 @@ std::string procedureColumnsQuery(sql::Engine& engine, const CatalogArg& catalog
                                   const CatalogOptions& opts);
 std::string specialColumnsQuery(int identifierType, const CatalogArg& catalog, const CatalogArg& schema,
                                 const CatalogArg& table, const CatalogOptions& opts);
+// SQLTablePrivileges / SQLColumnPrivileges: Instagram has no SQL grants and scratch tables belong to the
+// session, so both are empty result sets of the prescribed shape.
+std::string tablePrivilegesQuery(const CatalogOptions& opts);
+std::string columnPrivilegesQuery(const CatalogOptions& opts);
 
 }  // namespace igodbc::driver

@@ -60,6 +60,10 @@ const char* const kTables[][2] = {
                      "TYPE SMALLINT NOT NULL, ORDINAL_POSITION SMALLINT, COLUMN_NAME" ID ", "
                      "ASC_OR_DESC CHAR(1), CARDINALITY INTEGER, PAGES INTEGER, "
                      "FILTER_CONDITION" ID ")"},
+    // Always empty: the shape of SQLTablePrivileges and SQLColumnPrivileges results.
+    {"igodbc_privileges", "(TABLE_CAT" ID ", TABLE_SCHEM" ID ", TABLE_NAME" ID " NOT NULL, "
+                          "COLUMN_NAME" ID " NOT NULL, GRANTOR" ID ", GRANTEE" ID " NOT NULL, "
+                          "PRIVILEGE" ID " NOT NULL, IS_GRANTABLE VARCHAR(3))"},
     // SQLSpecialColumns rows plus the columns it filters and sorts on.
     {"igodbc_rowid", "(TABLE_SCHEM" ID ", TABLE_NAME" ID ", SCOPE SMALLINT, "
                      "COLUMN_NAME" ID " NOT NULL, DATA_TYPE SMALLINT NOT NULL, "

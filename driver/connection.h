@@ -74,6 +74,9 @@ class Connection : public Handle {
   SQLULEN defaultMaxLength = 0;
   SQLULEN defaultRetrieveData = SQL_RD_ON;
 
+  // Numbers the generated cursor names (SQL_CUR1, SQL_CUR2...) of this connection's statements.
+  unsigned nextCursorNumber = 1;
+
   // Children, guarded by the call mutex.
   std::vector<Statement*> statements;
   std::vector<Descriptor*> descriptors;

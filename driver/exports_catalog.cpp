@@ -130,8 +130,9 @@ IGODBC_EXPORT SQLRETURN SQLSpecialColumnsW(SQLHSTMT stmt, SQLUSMALLINT identifie
   });
 }
 
-IGODBC_EXPORT SQLRETURN SQLProcedures(SQLHSTMT stmt, SQLCHAR* catalog, SQLSMALLINT catalogLength, SQLCHAR* schema,
-                                      SQLSMALLINT schemaLength, SQLCHAR* procedure, SQLSMALLINT procedureLength) {
+IGODBC_EXPORT SQLRETURN SQLProcedures(SQLHSTMT stmt, SQLCHAR* catalog, SQLSMALLINT catalogLength,
+                                      SQLCHAR* schema, SQLSMALLINT schemaLength, SQLCHAR* procedure,
+                                      SQLSMALLINT procedureLength) {
   return guarded<Statement>(stmt, [&](Statement& st) {
     return procedures(st, optString(catalog, catalogLength), optString(schema, schemaLength),
                       optString(procedure, procedureLength));
@@ -149,7 +150,8 @@ IGODBC_EXPORT SQLRETURN SQLProceduresW(SQLHSTMT stmt, SQLWCHAR* catalog, SQLSMAL
 
 IGODBC_EXPORT SQLRETURN SQLProcedureColumns(SQLHSTMT stmt, SQLCHAR* catalog, SQLSMALLINT catalogLength,
                                             SQLCHAR* schema, SQLSMALLINT schemaLength, SQLCHAR* procedure,
-                                            SQLSMALLINT procedureLength, SQLCHAR* column, SQLSMALLINT columnLength) {
+                                            SQLSMALLINT procedureLength, SQLCHAR* column,
+                                            SQLSMALLINT columnLength) {
   return guarded<Statement>(stmt, [&](Statement& st) {
     return procedureColumns(st, optString(catalog, catalogLength), optString(schema, schemaLength),
                             optString(procedure, procedureLength), optString(column, columnLength));
@@ -163,5 +165,43 @@ IGODBC_EXPORT SQLRETURN SQLProcedureColumnsW(SQLHSTMT stmt, SQLWCHAR* catalog, S
   return guarded<Statement>(stmt, [&](Statement& st) {
     return procedureColumns(st, optString(catalog, catalogLength), optString(schema, schemaLength),
                             optString(procedure, procedureLength), optString(column, columnLength));
+  });
+}
+
+IGODBC_EXPORT SQLRETURN SQLTablePrivileges(SQLHSTMT stmt, SQLCHAR* catalog, SQLSMALLINT catalogLength,
+                                           SQLCHAR* schema, SQLSMALLINT schemaLength, SQLCHAR* table,
+                                           SQLSMALLINT tableLength) {
+  return guarded<Statement>(stmt, [&](Statement& st) {
+    return tablePrivileges(st, optString(catalog, catalogLength), optString(schema, schemaLength),
+                           optString(table, tableLength));
+  });
+}
+
+IGODBC_EXPORT SQLRETURN SQLColumnPrivileges(SQLHSTMT stmt, SQLCHAR* catalog, SQLSMALLINT catalogLength,
+                                            SQLCHAR* schema, SQLSMALLINT schemaLength, SQLCHAR* table,
+                                            SQLSMALLINT tableLength, SQLCHAR* column,
+                                            SQLSMALLINT columnLength) {
+  return guarded<Statement>(stmt, [&](Statement& st) {
+    return columnPrivileges(st, optString(catalog, catalogLength), optString(schema, schemaLength),
+                            optString(table, tableLength), optString(column, columnLength));
+  });
+}
+
+IGODBC_EXPORT SQLRETURN SQLTablePrivilegesW(SQLHSTMT stmt, SQLWCHAR* catalog, SQLSMALLINT catalogLength,
+                                            SQLWCHAR* schema, SQLSMALLINT schemaLength, SQLWCHAR* table,
+                                            SQLSMALLINT tableLength) {
+  return guarded<Statement>(stmt, [&](Statement& st) {
+    return tablePrivileges(st, optString(catalog, catalogLength), optString(schema, schemaLength),
+                           optString(table, tableLength));
+  });
+}
+
+IGODBC_EXPORT SQLRETURN SQLColumnPrivilegesW(SQLHSTMT stmt, SQLWCHAR* catalog, SQLSMALLINT catalogLength,
+                                             SQLWCHAR* schema, SQLSMALLINT schemaLength, SQLWCHAR* table,
+                                             SQLSMALLINT tableLength, SQLWCHAR* column,
+                                             SQLSMALLINT columnLength) {
+  return guarded<Statement>(stmt, [&](Statement& st) {
+    return columnPrivileges(st, optString(catalog, catalogLength), optString(schema, schemaLength),
+                            optString(table, tableLength), optString(column, columnLength));
   });
 }

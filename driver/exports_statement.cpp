@@ -83,3 +83,25 @@ IGODBC_EXPORT SQLRETURN SQLParamData(SQLHSTMT stmt, SQLPOINTER* value) {
 IGODBC_EXPORT SQLRETURN SQLPutData(SQLHSTMT stmt, SQLPOINTER data, SQLLEN length) {
   return guarded<Statement>(stmt, [&](Statement& st) { return st.putData(data, length); });
 }
+
+IGODBC_EXPORT SQLRETURN SQLGetCursorName(SQLHSTMT stmt, SQLCHAR* name, SQLSMALLINT capacity,
+                                         SQLSMALLINT* nameLength) {
+  return guarded<Statement>(
+      stmt, [&](Statement& st) { return getCursorName(st, chars(name, capacity), nameLength); });
+}
+
+IGODBC_EXPORT SQLRETURN SQLGetCursorNameW(SQLHSTMT stmt, SQLWCHAR* name, SQLSMALLINT capacity,
+                                          SQLSMALLINT* nameLength) {
+  return guarded<Statement>(
+      stmt, [&](Statement& st) { return getCursorName(st, chars(name, capacity), nameLength); });
+}
+
+IGODBC_EXPORT SQLRETURN SQLSetCursorName(SQLHSTMT stmt, SQLCHAR* name, SQLSMALLINT nameLength) {
+  return guarded<Statement>(stmt,
+                            [&](Statement& st) { return setCursorName(st, inString(name, nameLength)); });
+}
+
+IGODBC_EXPORT SQLRETURN SQLSetCursorNameW(SQLHSTMT stmt, SQLWCHAR* name, SQLSMALLINT nameLength) {
+  return guarded<Statement>(stmt,
+                            [&](Statement& st) { return setCursorName(st, inString(name, nameLength)); });
+}

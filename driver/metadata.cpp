@@ -110,4 +110,16 @@ SQLRETURN specialColumns(Statement& st, SQLUSMALLINT identifierType, const OptSt
   });
 }
 
+SQLRETURN tablePrivileges(Statement& st, const OptString&, const OptString& schema, const OptString& table) {
+  requireIdentifiers(st, {&schema, &table});
+  return run(st, [&](const CatalogOptions& o) { return tablePrivilegesQuery(o); });
+}
+
+SQLRETURN columnPrivileges(Statement& st, const OptString&, const OptString& schema, const OptString& table,
+                           const OptString& column) {
+  require(table, "TableName");
+  requireIdentifiers(st, {&schema, &column});
+  return run(st, [&](const CatalogOptions& o) { return columnPrivilegesQuery(o); });
+}
+
 }  // namespace igodbc::driver

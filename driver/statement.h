@@ -107,6 +107,8 @@ class Statement : public Handle {
   SQLPOINTER fetchBookmarkPtr = nullptr;
   SQLUSMALLINT* rowOperationPtr = nullptr;
   SQLUSMALLINT* paramOperationPtr = nullptr;
+  // SQLSetCursorName's name, or empty until SQLGetCursorName generates SQL_CUR<n> (cursor_name.cpp).
+  std::string cursorName;
 
   enum class State { Allocated, Prepared, Executed, Cursor, NeedData };
   State state = State::Allocated;

@@ -251,6 +251,30 @@ static void typeinfo(SQLINTEGER version) {
   dumpResult(st, 100);
 }
 
+/* Generated and set cursor names, their truncation and the name errors (34000, 3C000, 24000). */
+static void cursorNames(SQLHSTMT st) {
+  SQLHSTMT other = newStatement();
+  SQLCHAR name[32];
+  SQLSMALLINT len = 0;
+  printf("== cursor names\n");
+  SQLFreeStmt(st, SQL_CLOSE);
+  check("SQLGetCursorName", SQL_HANDLE_STMT, st, SQLGetCursorName(st, name, sizeof name, &len));
+  printf("generated: '%s' (len %d)\n", (char*)name, (int)len);
+  check("SQLSetCursorName", SQL_HANDLE_STMT, st, SQLSetCursorName(st, (SQLCHAR*)"orders_cursor", SQL_NTS));
+  check("SQLGetCursorName", SQL_HANDLE_STMT, st, SQLGetCursorName(st, name, sizeof name, &len));
+  printf("set: '%s' (len %d)\n", (char*)name, (int)len);
+  diag("SQLGetCursorName(buffer 6)", SQL_HANDLE_STMT, st, SQLGetCursorName(st, name, 6, &len));
+  printf("truncated: '%s' (len %d)\n", (char*)name, (int)len);
+  diag("SQLSetCursorName(duplicate)", SQL_HANDLE_STMT, other,
+       SQLSetCursorName(other, (SQLCHAR*)"ORDERS_CURSOR", SQL_NTS));
+  diag("SQLSetCursorName(reserved prefix)", SQL_HANDLE_STMT, other,
+       SQLSetCursorName(other, (SQLCHAR*)"SQL_CUR9", SQL_NTS));
+  check("SQLExecDirect", SQL_HANDLE_STMT, other, SQLExecDirect(other, (SQLCHAR*)"SELECT 1", SQL_NTS));
+  diag("SQLSetCursorName(open cursor)", SQL_HANDLE_STMT, other,
+       SQLSetCursorName(other, (SQLCHAR*)"late", SQL_NTS));
+  SQLFreeHandle(SQL_HANDLE_STMT, other);
+}
+
 static void diagnostics(SQLINTEGER version) {
   connectAs(version);
   SQLHSTMT st = newStatement();
@@ -271,6 +295,7 @@ static void diagnostics(SQLINTEGER version) {
   printf("records=%d class_origin='%s'", (int)count, (char*)text);
   SQLGetDiagField(SQL_HANDLE_STMT, st, 1, SQL_DIAG_SUBCLASS_ORIGIN, text, sizeof text, &len);
   printf(" subclass_origin='%s'\n", (char*)text);
+  cursorNames(st);
 }
 
 int main(int argc, char** argv) {

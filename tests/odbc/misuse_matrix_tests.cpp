@@ -2,6 +2,7 @@
 // options. Every case answers the standard SQLSTATE (whichever of the driver manager and the driver sees it
 // first) and nothing crashes; the `asan` label runs this under ASan/UBSan.
 #include <catch2/catch.hpp>
+#include <string>
 
 #include "odbc_test_support.h"
 
@@ -93,6 +94,32 @@ TEST_CASE("misuse: invalid buffer lengths and values", "[misuse]") {
         SQL_SUCCESS_WITH_INFO);
   CHECK(sqlState(SQL_HANDLE_DBC, e.dbc) == "01004");
   CHECK(outLen == 12);
+  // Cursor names: bad lengths, and names no statement may take.
+  // unixODBC answers a negative name length with HY009 before the driver sees it; the standard says HY090.
+  CHECK(SQLSetCursorName(st, (SQLCHAR*)"c1", -9) == SQL_ERROR);
+  const std::string lengthState = sqlState(SQL_HANDLE_STMT, st);
+  CHECK((lengthState == "HY090" || lengthState == "HY009"));
+  expectError(SQLGetCursorName(st, buf, -1, &len), SQL_HANDLE_STMT, st, "HY090");
+  expectError(SQLSetCursorName(st, (SQLCHAR*)"", SQL_NTS), SQL_HANDLE_STMT, st, "34000");
+  const std::string longName(129, 'c');
+  expectError(SQLSetCursorName(st, (SQLCHAR*)longName.c_str(), SQL_NTS), SQL_HANDLE_STMT, st, "34000");
+  expectError(SQLSetCursorName(st, (SQLCHAR*)"sqlcur_mine", SQL_NTS), SQL_HANDLE_STMT, st, "34000");
+  // Two statements never share a generated name, and a set name is not mistaken for one of them.
+  SQLHSTMT st2 = e.statement();
+  SQLCHAR n1[32], n2[32];
+  ODBC_OK(SQLGetCursorName(st, n1, sizeof n1, &len));
+  ODBC_OK(SQLGetCursorName(st2, n2, sizeof n2, &len));
+  CHECK(std::string((char*)n1) != std::string((char*)n2));
+  expectError(SQLSetCursorName(st2, n1, SQL_NTS), SQL_HANDLE_STMT, st2, "34000");
+  // SQLColumnPrivileges needs a table name; SQLTablePrivileges does not.
+  expectError(SQLColumnPrivileges(st2, nullptr, 0, nullptr, 0, nullptr, 0, nullptr, 0), SQL_HANDLE_STMT, st2,
+              "HY009");
+  ODBC_OK(SQLTablePrivileges(st2, nullptr, 0, nullptr, 0, nullptr, 0));
+  SQLSMALLINT cols = 0;
+  ODBC_OK(SQLNumResultCols(st2, &cols));
+  CHECK(cols == 7);
+  CHECK(SQLFetch(st2) == SQL_NO_DATA);
+  SQLFreeHandle(SQL_HANDLE_STMT, st2);
   SQLFreeHandle(SQL_HANDLE_STMT, st);
 }
 

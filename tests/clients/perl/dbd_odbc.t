@@ -37,6 +37,9 @@ for my $dsn ('dbi:ODBC:DSN=InstagramTest', "dbi:ODBC:$driver") {
     is($sum, 50005000, 'sum of the rows');
     is($nulls, 5000, 'NULL reads as undef');
 
+    my $named = $dbh->prepare('SELECT Id FROM Media');
+    like($named->{CursorName}, qr/^SQL_CUR\d+$/, 'CursorName reads the name the driver generated');
+
     my $ok = eval { $dbh->do('SELECT * FROM NoSuchTable'); 1 };
     ok(!$ok, 'unknown table fails');
     is($dbh->state, '42S02', 'SQLSTATE 42S02');
