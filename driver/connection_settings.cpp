@@ -162,6 +162,13 @@ ConnectionSettings resolveSettings(const PropertyLookup& lookup) {
   resolveOAuthSettings(get, s.oauth);
   // Instagram Login tokens work only on graph.instagram.com (reference 8.2): that is the default there.
   if (s.authMode == "InstagramLogin" && !get("GraphURL")) s.graphUrl = "https://graph.instagram.com";
+  // Page tokens come from /me/accounts, a Facebook user edge (reference 8.1); with Instagram Login /me is the
+  // professional account (reference 2.1), which has no Pages.
+  if (s.authMode == "InstagramLogin" && !s.oauth.authenticateAsPage.empty())
+    throw SettingsError(
+        "HYC00",
+        "AuthenticateAsPage needs Facebook Login (AuthMode=FacebookLogin); Instagram Login tokens "
+        "cannot act as a Facebook Page. Remove AuthenticateAsPage or set AuthMode=FacebookLogin");
   // InitiateOAuth=OFF without a token is the headless login's first connection (GetOAuthAuthorizationURL,
   // then GetOAuthAccessToken): allowed when there is an app to log in to.
   if (s.accessToken.empty() && s.initiateOAuth == "OFF" && s.clientId.empty())

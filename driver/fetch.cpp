@@ -118,6 +118,7 @@ SQLRETURN Statement::fetch() {
   if (state != State::Cursor)
     throw OdbcError("24000", "Invalid cursor state: no result set is open; execute a query first");
   if (staticCursor) return fetchScroll(SQL_FETCH_NEXT, 0);
+  extendedFetchStatus = nullptr;
   if (cursorFailed)
     throw OdbcError("HY000", "The previous fetch failed; close the cursor and execute the statement again");
   partial = PartialValue{};

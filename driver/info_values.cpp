@@ -181,7 +181,8 @@ std::optional<InfoValue> naming(SQLUSMALLINT type) {
 }
 
 // Read-only cursors: forward-only (streaming, the default) or static (scrollable, keeps the rows it read);
-// SQLSetPos positions only; SQLGetData in any order and on any row of a rowset (pyodbc never binds).
+// SQLSetPos positions and refreshes (from the cursor's copy); SQLGetData in any order and on any row of a
+// rowset (pyodbc never binds).
 std::optional<InfoValue> cursors(SQLUSMALLINT type) {
   switch (type) {
     case SQL_GETDATA_EXTENSIONS:
@@ -189,9 +190,10 @@ std::optional<InfoValue> cursors(SQLUSMALLINT type) {
     case SQL_SCROLL_OPTIONS:
       return u32(SQL_SO_FORWARD_ONLY | SQL_SO_STATIC);
     case SQL_FORWARD_ONLY_CURSOR_ATTRIBUTES1:
-      return u32(SQL_CA1_NEXT | SQL_CA1_POS_POSITION);
+      return u32(SQL_CA1_NEXT | SQL_CA1_LOCK_NO_CHANGE | SQL_CA1_POS_POSITION | SQL_CA1_POS_REFRESH);
     case SQL_STATIC_CURSOR_ATTRIBUTES1:
-      return u32(SQL_CA1_NEXT | SQL_CA1_ABSOLUTE | SQL_CA1_RELATIVE | SQL_CA1_POS_POSITION);
+      return u32(SQL_CA1_NEXT | SQL_CA1_ABSOLUTE | SQL_CA1_RELATIVE | SQL_CA1_LOCK_NO_CHANGE |
+                 SQL_CA1_POS_POSITION | SQL_CA1_POS_REFRESH);
     case SQL_FORWARD_ONLY_CURSOR_ATTRIBUTES2:
     case SQL_STATIC_CURSOR_ATTRIBUTES2:
       return u32(SQL_CA2_READ_ONLY_CONCURRENCY | SQL_CA2_MAX_ROWS_SELECT | SQL_CA2_MAX_ROWS_CATALOG);
@@ -212,7 +214,7 @@ std::optional<InfoValue> cursors(SQLUSMALLINT type) {
     case SQL_LOCK_TYPES:
       return u32(SQL_LCK_NO_CHANGE);
     case SQL_POS_OPERATIONS:
-      return u32(SQL_POS_POSITION);
+      return u32(SQL_POS_POSITION | SQL_POS_REFRESH);
     case SQL_POSITIONED_STATEMENTS:
       return u32(0);
     case SQL_BOOKMARK_PERSISTENCE:

@@ -29,6 +29,7 @@ SQLRETURN Statement::fetchScroll(SQLSMALLINT orientation, SQLLEN offset) {
   if (cursorFailed)
     throw OdbcError("HY000", "The previous fetch failed; close the cursor and execute the statement again");
   partial = PartialValue{};
+  extendedFetchStatus = nullptr;
   rowValid = false;
   rowPosition = 0;
   const SQLULEN rowset = ard->arraySize ? ard->arraySize : 1;
@@ -100,7 +101,9 @@ SQLRETURN Statement::extendedFetch(SQLSMALLINT orientation, SQLLEN offset, SQLUL
   ard->arraySize = rowsetSize ? rowsetSize : 1;
   ird->rowsProcessedPtr = rowCount;
   ird->arrayStatusPtr = rowStatus;
-  return fetchScroll(orientation, offset);
+  const SQLRETURN rc = fetchScroll(orientation, offset);
+  extendedFetchStatus = rowStatus;
+  return rc;
 }
 
 }  // namespace igodbc::driver

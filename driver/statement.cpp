@@ -89,6 +89,7 @@ void Statement::closeCursor() {
   partial = PartialValue{};
   rowsetCopies.clear();
   keptRows.clear();
+  extendedFetchStatus = nullptr;
   staticCursor = false;
   scrollStart = 0;
   needDataParams.clear();
@@ -291,9 +292,13 @@ Statement::OwnedRow Statement::ownLiveRow() const {
   return row;
 }
 
+const Statement::OwnedRow* Statement::rowsetRow(SQLULEN index0) const {
+  if (staticCursor) return &keptRows.at(static_cast<size_t>(scrollStart - 1) + index0);
+  return index0 < rowsetCopies.size() ? &rowsetCopies[index0] : nullptr;
+}
+
 Cell Statement::cell(int column0) const {
-  if (staticCursor) return rowCell(&keptRows.at(static_cast<size_t>(scrollStart - 1) + rowPosition), column0);
-  return rowCell(rowPosition < rowsetCopies.size() ? &rowsetCopies[rowPosition] : nullptr, column0);
+  return rowCell(rowsetRow(rowPosition), column0);
 }
 
 SQLULEN Statement::currentRowNumber() const {

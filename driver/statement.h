@@ -132,6 +132,9 @@ class Statement : public Handle {
   // Static cursor: every row read so far, and where the current rowset starts (scroll_position.h).
   bool staticCursor = false;
   std::vector<OwnedRow> keptRows;
+  // The row status array of the SQLExtendedFetch that fetched the rowset (ODBC 2: SQLSetPos updates that
+  // one).
+  SQLUSMALLINT* extendedFetchStatus = nullptr;
   SQLLEN scrollStart = 0;
   SQLULEN lastRowsetSize = 0;
 
@@ -157,6 +160,8 @@ class Statement : public Handle {
   Cell rowCell(const OwnedRow* row, int column0) const;  // null row: SQLite's current row
   void writeBoundRow(SQLULEN rowIndex, const OwnedRow* source, bool& warning, bool& error);
   void finishRowset(SQLULEN fetched, SQLULEN rowset);
+  const OwnedRow* rowsetRow(SQLULEN index0) const;  // a row of the current rowset; null: SQLite's current row
+  SQLRETURN refreshRowset(SQLULEN rowNumber);       // SQLSetPos(SQL_REFRESH), set_pos.cpp
 };
 
 }  // namespace igodbc::driver

@@ -148,6 +148,10 @@ std::string get_node(Call& c, NodeHandle node) {
 }
 
 std::string route_get(Call& c, NodeHandle node) {
+  // Instagram Login: the token's own IG user has the graph.instagram.com fields (ref 2.1, 2.2).
+  if (c.components.size() == 1 && c.instagram_login && node.type == NodeType::IGUser &&
+      node.index == c.config.ig_login_account)
+    return ig_login_user(c, node, c.components[0] == "me");
   if (c.components.size() == 1) return get_node(c, node);
   if (c.components.size() > 2) throw errors::unknown_path(join_path(c.components, 2));
   const std::string& edge = c.components[1];
@@ -267,8 +271,12 @@ static int page_of_token(const Dataset& data, const std::string& token) {
 }
 
 std::optional<NodeHandle> Call::resolve(const std::string& id) const {
-  // With a Page token, /me is that Page (ref 8.1: Page tokens act as the Page).
+  // With a Page token, /me is that Page (ref 8.1: Page tokens act as the Page); with an Instagram Login
+  // token, the professional account the token stands for (ref 2.1).
   if (id == "me") {
+    if (instagram_login && config.ig_login_account >= 0 &&
+        static_cast<size_t>(config.ig_login_account) < data.accounts.size())
+      return NodeHandle{NodeType::IGUser, config.ig_login_account};
     if (int page = page_of_token(data, ctx.access_token); page >= 0) return NodeHandle{NodeType::Page, page};
     return NodeHandle{NodeType::User, 0};
   }
@@ -399,6 +407,7 @@ ApiResponse GraphApi::handle_locked(const ApiRequest& request, bool in_batch) {
             version_major(version),
             clock,
             {},
+            false,
             false};
   bool authenticated = false;
   bool counted = true;
@@ -417,6 +426,7 @@ ApiResponse GraphApi::handle_locked(const ApiRequest& request, bool in_batch) {
       throw errors::invalid_token();
     authenticated = true;
     call.ctx.access_token = *token;
+    call.instagram_login = config_.instagram_token && config_.instagram_token(*token);
 
     if (const QueryParam* f = find_param(call.params, "fields"); f && !f->value.empty()) {
       FieldParseResult parsed = parse_fields(f->value);

@@ -40,6 +40,13 @@ struct ApiConfig {
   int64_t token_lifetime = 60 * 86400;  // a long-lived user token, issued when the clock starts
   // Other tokens to accept like access_token: those the OAuth endpoints issued (api_oauth.h).
   std::function<bool(const std::string&)> accept_token = {};
+  // True for an Instagram Login token (issued by the Instagram OAuth endpoints, api_oauth.h): for it /me is
+  // the professional account ig_login_account (ref 2.1) instead of the Facebook user (api_ig_login.cpp).
+  std::function<bool(const std::string&)> instagram_token = {};
+  int ig_login_account = 0;  // index into Dataset::accounts
+  // The Instagram-scoped user id of that login: /me's `id` and the code exchange's `user_id` (ref 2.1, 8.2).
+  std::string ig_login_scoped_id = "17841400008460056";
+  std::string ig_login_account_type = "BUSINESS";  // account_type (ref 2.2)
 };
 
 struct ApiRequest {

@@ -30,6 +30,7 @@ struct Call {
   int64_t now = Dataset::kDefaultNow;
   std::vector<std::string> buc_accounts;  // IG account ids this call is about
   bool platform = false;                  // counted against the app's platform limit (ref 7.1)
+  bool instagram_login = false;  // the token is an Instagram Login token (ApiConfig::instagram_token)
 
   const std::string* param(std::string_view key) const;
   const std::string& required(std::string_view key) const;  // throws "(#100) The parameter x is required"
@@ -77,6 +78,9 @@ std::string hashtag_media(Call& c, NodeHandle hashtag, bool top);  // GET /{hash
 // api_tokens.cpp
 std::string permissions_response(Call& c);  // GET /me/permissions
 std::string debug_token_response(Call& c);  // GET /debug_token
+
+// api_ig_login.cpp: GET /me (me = true) or GET /{own-ig-user-id} with an Instagram Login token.
+std::string ig_login_user(Call& c, NodeHandle node, bool me);
 
 // api_batch.cpp: POST / with batch=[…]; each operation goes through `run` (the full handler).
 using RunRequest = std::function<ApiResponse(const ApiRequest&)>;

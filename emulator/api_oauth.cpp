@@ -130,7 +130,14 @@ AuthServer::AuthServer(AuthServerOptions options, const ApiConfig& api)
     : options_(std::move(options)),
       app_id_(api.app_id),
       app_secret_(api.app_secret),
-      demo_token_(api.access_token) {}
+      demo_token_(api.access_token),
+      ig_scoped_id_(api.ig_login_scoped_id) {}
+
+bool AuthServer::is_instagram(const std::string& token) {
+  std::lock_guard<std::mutex> g(mutex_);
+  auto it = tokens_.find(token);
+  return it != tokens_.end() && it->second.instagram;
+}
 
 bool AuthServer::accepts(const std::string& token) {
   std::lock_guard<std::mutex> g(mutex_);
@@ -239,7 +246,7 @@ ApiResponse AuthServer::exchange_code(const std::string& params, bool instagram)
     std::string token = issue(true, std::min<int64_t>(3600, options_.short_lived_seconds));
     JsonWriter w;
     w.begin_object().key("data").begin_array().begin_object().key("access_token").string(token);
-    w.key("user_id").string("17841400008460056").key("permissions").string("instagram_business_basic");
+    w.key("user_id").string(ig_scoped_id_).key("permissions").string("instagram_business_basic");
     w.end_object().end_array().end_object();
     return json(200, w.take());
   }

@@ -42,6 +42,8 @@ class AuthServer {
   std::optional<ApiResponse> handle(const ApiRequest& request);
   // True for a token this server issued that is still valid (GraphApi accepts it like --token).
   bool accepts(const std::string& token);
+  // True for a token the Instagram Login endpoints issued (GraphApi answers /me as the IG user for it).
+  bool is_instagram(const std::string& token);
 
   // Counters for tests (GET /__oauth/stats): issued tokens, refreshes, code exchanges.
   struct Stats {
@@ -77,6 +79,7 @@ class AuthServer {
   std::string app_id_;
   std::string app_secret_;
   std::string demo_token_;
+  std::string ig_scoped_id_;  // user_id of the Instagram code exchange, /me's id for its tokens
   std::mutex mutex_;
   std::map<std::string, Code> codes_;
   std::map<std::string, Token> tokens_;

@@ -22,6 +22,7 @@ struct EmulatorServer::Impl {
   // GraphApi accepts the tokens the OAuth endpoints issued.
   static ApiConfig with_token_hook(ApiConfig config, const std::shared_ptr<AuthServer>& auth) {
     config.accept_token = [auth](const std::string& token) { return auth->accepts(token); };
+    config.instagram_token = [auth](const std::string& token) { return auth->is_instagram(token); };
     return config;
   }
   // HTTPS when a certificate is configured (cpp-httplib built with OpenSSL), plain HTTP otherwise.

@@ -172,8 +172,8 @@ def test_headless_refusals(emu, tmp_path):
     no_secret_in((tmp_path / "driver.log").read_text())
 
 
-# The emulator answers /me as the Facebook user for every token, so Instagram Login tests read an account's
-# media by ID rather than the Accounts table (which reads /me with Instagram Login).
+# Media of a configured account (BusinessAccountId); test_instagram_login_reads_its_own_account_through_me covers
+# the scope discovered through /me.
 IG_QUERY = "SELECT Id FROM Media WHERE AccountId = '17841412790652093' LIMIT 3"
 
 
@@ -253,6 +253,30 @@ def test_instagram_procedures_headless_and_refresh_rule(emu, tmp_path):
         with pytest.raises(pyodbc.Error) as e:
             c.execute("{call RefreshOAuthAccessToken}").fetchall()
         assert "28000" in diag(e) and "24 hours old" in str(e.value)
+    no_secret_in((tmp_path / "driver.log").read_text())
+
+
+def test_instagram_login_reads_its_own_account_through_me(emu, tmp_path, ds):
+    """With Instagram Login /me is the professional account (ref 2.1): without BusinessAccountId the scope and the
+    Accounts row come from /me's user_id, not from its id (the Instagram-scoped user id the exchange returns)."""
+    cs = headless_string(emu, tmp_path, AuthMode="InstagramLogin", OAuthAuthorizationURL=f"{emu.url}/oauth/authorize",
+                         OAuthAccessTokenURL=f"{emu.url}/oauth/access_token")
+    own = ds.accounts()[0]
+    with pyodbc.connect(cs, autocommit=True) as c:
+        url, _ = c.execute("{call GetOAuthAuthorizationURL}").fetchone()
+        location = open_dialog(url)
+        SECRETS.append(code_of(location))
+        token = c.execute("{call GetOAuthAccessToken(?)}", location).fetchone()
+        SECRETS.append(token.OAuthAccessToken)
+        assert token.UserId != own["id"]
+        rows = c.execute("SELECT Id, Username, FollowersCount, AccountType FROM Accounts").fetchall()
+        assert [tuple(r) for r in rows] == [(own["id"], own["username"], own["followers_count"], "BUSINESS")]
+        media = c.execute("SELECT AccountId FROM Media LIMIT 5").fetchall()
+        assert len(media) == 5 and {r.AccountId for r in media} == {own["id"]}
+        # Facebook-only objects stay refused with Instagram Login.
+        with pytest.raises(pyodbc.Error) as e:
+            c.execute("SELECT Id FROM Pages").fetchall()
+        assert "HYC00" in diag(e)
     no_secret_in((tmp_path / "driver.log").read_text())
 
 

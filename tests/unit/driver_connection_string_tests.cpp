@@ -154,4 +154,13 @@ TEST_CASE("OAuth properties: headless first connection, Instagram host, callback
   } catch (const SettingsError& e) {
     CHECK(e.sqlstate == "08001");
   }
+  // Page tokens are a Facebook Login thing: an Instagram Login /me has no /me/accounts.
+  try {
+    resolveSettings(
+        from({{"OAuthAccessToken", "tok"}, {"AuthMode", "InstagramLogin"}, {"AuthenticateAsPage", "Acme"}}));
+    FAIL("AuthenticateAsPage was accepted with Instagram Login");
+  } catch (const SettingsError& e) {
+    CHECK(e.sqlstate == "HYC00");
+    CHECK(std::string(e.what()).find("AuthMode=FacebookLogin") != std::string::npos);
+  }
 }
