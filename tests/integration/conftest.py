@@ -8,6 +8,8 @@ import time
 import pyodbc
 import pytest
 
+from fault_emulator import FaultEmulator
+
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "slow: long-running (skipped in the sanitizer build)")
@@ -64,6 +66,83 @@ def conn():
     c = pyodbc.connect(connection_string())
     yield c
     c.close()
+
+
+def graph_writes(requests):
+    """The requests that change an emulator's data: any non-GET on an object or edge. A batch (POST to the
+    version root) only reads here, so it does not count."""
+    writes = []
+    for r in requests:
+        parts = [p for p in r["path"].split("/") if p]
+        if parts and parts[0].startswith("v") and parts[0][1:].replace(".", "").isdigit():
+            parts = parts[1:]
+        if r["method"] != "GET" and parts:
+            writes.append(f'{r["method"]} {r["path"]}')
+    return writes
+
+
+@pytest.fixture(autouse=True)
+def shared_emulator_stays_unwritten():
+    """Every test compares the shared emulator with `ds`, the dataset dumped at start, so no test may change
+    it: a test that writes must use private_conn (or an emulator of its own)."""
+    path = os.environ["REQUEST_LOG"]
+    start = os.path.getsize(path) if os.path.exists(path) else 0
+    yield
+    if not os.path.exists(path):
+        return
+    with open(path, "rb") as f:
+        f.seek(start)
+        # The emulator logs a request before answering it, so the lines of every finished call are there;
+        # a line still being written (no newline yet) belongs to a call that has not finished.
+        lines = f.read().decode("utf-8").split("\n")[:-1]
+    requests = [json.loads(line) for line in lines if line.strip()]
+    writes = graph_writes(requests)
+    assert not writes, f"this test wrote to the shared emulator (use private_conn): {writes}"
+
+
+class PrivateEmulator:
+    """An emulator of its own for tests that change the emulator's data (INSERT/UPDATE/DELETE, publishing
+    procedures). It starts from the same data as the shared one (same seed and clock, so `ds` describes it
+    too), and its writes never reach the shared emulator, which the reading tests compare with `ds`."""
+
+    def __init__(self):
+        self.emulator = FaultEmulator("5xx:0@/never")  # a fault rule that never matches: no faults
+        self.url = self.emulator.url
+        self.log_path = self.emulator.log_path
+
+    def connection_string(self, **extra):
+        return self.emulator.connection_string(**extra)
+
+    def connect(self, **extra):
+        return pyodbc.connect(self.connection_string(**extra))
+
+    def stop(self):
+        self.emulator.stop()
+
+
+@pytest.fixture(scope="module")
+def private_emulator():
+    """One private emulator per test module: a start costs about a second (the dataset is generated). Tests
+    that share it must not depend on each other's writes; where they would, start one per test instead."""
+    emu = PrivateEmulator()
+    yield emu
+    emu.stop()
+
+
+@pytest.fixture
+def private_conn(private_emulator):
+    """A pyodbc connection to this module's private emulator: the `conn` of tests that write."""
+    c = private_emulator.connect()
+    yield c
+    c.close()
+
+
+@pytest.fixture
+def private_requests_log(private_emulator):
+    """The private emulator's request log, marked at the start of the test (as requests_log is)."""
+    log = RequestLog(private_emulator.log_path)
+    log.mark()
+    return log
 
 
 @pytest.fixture

@@ -89,21 +89,22 @@ def test_overlong_and_deep_sql_is_an_error_not_a_crash(conn):
     "EXEC CreateMediaContainer @AccountId = ?, @MediaType = 'IMAGE', @ImageUrl = 'https://example.com/a.jpg'",
     "EXEC CreateCarouselContainer @Children = ?",
 ])
-def test_procedure_id_parameters_never_change_the_graph_request(conn, requests_log, call):
+def test_procedure_id_parameters_never_change_the_graph_request(private_conn, private_requests_log, call):
+    # Publishing procedures write, so they run against this module's private emulator (conftest.py).
     for payload in PAYLOADS:
         try:
-            conn.cursor().execute(call, payload).fetchall()
+            private_conn.cursor().execute(call, payload).fetchall()
         except pyodbc.Error as e:
             assert e.args[0] in OK_STATES | {"42000"}, (call, payload, e.args)
             assert "[instagram-odbc]" in str(e.args[1])
-    assert_no_injection(requests_log.since())
+    assert_no_injection(private_requests_log.since())
 
 
-def test_procedure_text_parameters_reach_instagram_as_one_value(ds, requests_log):
+def test_procedure_text_parameters_reach_instagram_as_one_value(ds, private_emulator, private_requests_log):
     """A caption full of URL and header syntax is posted as exactly one value and reads back unchanged."""
     acct = min(ds.accounts(), key=lambda a: len(ds.media_of(a["id"])))["id"]
     caption = "a&evil=1 #tag ?x=%26%2F ../../me \u00fcn\u00efc\u00f8d\u00e9 \U0001F600\nline2 %"
-    c = pyodbc.connect(connection_string(BusinessAccountId=acct))
+    c = private_emulator.connect(BusinessAccountId=acct)
     try:
         cur = c.cursor()
         cur.execute("EXEC PostMedia @MediaType = 'IMAGE', @ImageUrl = ?, @Caption = ?, @WaitSeconds = 0",
@@ -113,4 +114,4 @@ def test_procedure_text_parameters_reach_instagram_as_one_value(ds, requests_log
         assert cur.fetchone()[0] == caption
     finally:
         c.close()
-    assert_no_injection(requests_log.since())
+    assert_no_injection(private_requests_log.since())

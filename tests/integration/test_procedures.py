@@ -1,9 +1,9 @@
 """Publishing procedures (data-model 8.5-8.10) through unixODBC: the three calling forms, SQLProcedures /
-SQLProcedureColumns, validation before any Graph call, and the emulator's state read back after a write."""
+SQLProcedureColumns, validation before any Graph call, and the emulator's state read back after a write.
+Every procedure runs against this module's private emulator, so what it publishes never reaches the shared
+one; the tests here read back only what they created themselves, so they can share it."""
 import pyodbc
 import pytest
-
-from conftest import connection_string
 
 PUBLISHING = ["CreateCarouselContainer", "CreateMediaContainer", "GetContainerStatus", "PostMedia",
               "PublishMedia", "ReplyToMention"]
@@ -11,14 +11,12 @@ PUBLISHING = ["CreateCarouselContainer", "CreateMediaContainer", "GetContainerSt
 
 @pytest.fixture
 def acct(ds):
-    # The emulator is shared by every test file: publish to the smallest account, so that call counts measured
-    # on the largest one elsewhere do not move.
     return min(ds.accounts(), key=lambda a: len(ds.media_of(a["id"])))["id"]
 
 
 @pytest.fixture
-def pconn(acct):
-    c = pyodbc.connect(connection_string(BusinessAccountId=acct))
+def pconn(private_emulator, acct):
+    c = private_emulator.connect(BusinessAccountId=acct)
     yield c
     c.close()
 
@@ -49,7 +47,7 @@ def test_sqlprocedurecolumns_reports_parameters_then_result_columns(conn):
                    ("MediaId", 3, "VARCHAR"), ("ContainerId", 3, "VARCHAR"), ("Permalink", 3, "VARCHAR")]
 
 
-def test_create_status_publish_and_read_back(pconn, acct, requests_log):
+def test_create_status_publish_and_read_back(pconn, acct, private_requests_log):
     cur = pconn.cursor()
     cur.execute("{call CreateMediaContainer(?, 'IMAGE', 'https://example.com/cat.jpg', NULL, 0, ?)}",
                 acct, "A cat")
@@ -62,7 +60,7 @@ def test_create_status_publish_and_read_back(pconn, acct, requests_log):
     cur.execute("EXEC PublishMedia @ContainerId = ?, @WaitSeconds = 0", container)
     media, cont, permalink = cur.fetchone()
     assert cont == container and permalink.startswith("http")
-    calls = graph_calls(requests_log)
+    calls = graph_calls(private_requests_log)
     assert ("POST", f"{acct}/media") in calls
     assert ("POST", f"{acct}/media_publish") in calls
     cur.execute("SELECT Caption FROM Media WHERE Id = ?", media)
@@ -117,14 +115,14 @@ def test_carousel(pconn):
     ("{?= call GetContainerStatus('1')}", "42000", "returns a result set, not a return value"),
     ("CALL NoSuchProcedure(1)", "42000", "Procedure NoSuchProcedure does not exist"),
 ])
-def test_validation_before_any_call(pconn, requests_log, sql, state, text):
+def test_validation_before_any_call(pconn, private_requests_log, sql, state, text):
     with pytest.raises(pyodbc.Error) as e:
         pconn.cursor().execute(sql).fetchall()
     got_state, message = error_of(e)
     assert got_state == state, message
     assert text in message
     assert "[instagram-odbc]" in message
-    writes = [c for c in graph_calls(requests_log) if c[0] != "GET"]
+    writes = [c for c in graph_calls(private_requests_log) if c[0] != "GET"]
     assert writes == []
 
 
@@ -150,11 +148,11 @@ def test_container_with_unreachable_video_reports_error_subcode(pconn):
     assert f"Container {container} failed" in message and "create a new container" in message
 
 
-def test_multi_account_scope_needs_account_id(ds):
+def test_multi_account_scope_needs_account_id(private_emulator, ds):
     ids = ",".join(a["id"] for a in ds.accounts()[:2])
     if len(ds.accounts()) < 2:
         pytest.skip("the emulator dataset has a single account")
-    c = pyodbc.connect(connection_string(BusinessAccountId=ids))
+    c = private_emulator.connect(BusinessAccountId=ids)
     try:
         with pytest.raises(pyodbc.Error) as e:
             c.cursor().execute("EXEC PostMedia @MediaType='IMAGE', @ImageUrl='https://x/a.jpg'").fetchall()

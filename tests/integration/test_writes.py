@@ -38,8 +38,8 @@ def emu():
 
 
 @pytest.fixture(scope="module")
-def shared_emu():
-    """For tests that must not write: one emulator for all of them."""
+def module_emu():
+    """For tests that must not write: one private emulator for all of them."""
     e = Emu()
     yield e
     e.close()
@@ -151,8 +151,8 @@ def test_multi_row_insert_validates_every_row_before_any_call(emu):
     ("DELETE FROM Replies WHERE Hidden = 1", "42000",
      "DELETE on Instagram.Replies needs WHERE Id, CommentId or MediaId = … or IN (…)"),
 ])
-def test_write_refused_before_any_call(shared_emu, sql, state, text):
-    emu = shared_emu
+def test_write_refused_before_any_call(module_emu, sql, state, text):
+    emu = module_emu
     (media_id, _), = feed_media(emu.cur)
     emu.set_mark()
     with pytest.raises(pyodbc.Error) as e:
@@ -215,8 +215,8 @@ def test_update_media_comment_enabled_and_same_value_makes_no_call(emu):
     assert cur.execute("SELECT IsCommentEnabled FROM Media WHERE Id = ?", media_id).fetchone()[0] is True
 
 
-def test_update_key_that_matches_nothing_affects_no_row(shared_emu):
-    emu = shared_emu
+def test_update_key_that_matches_nothing_affects_no_row(module_emu):
+    emu = module_emu
     emu.set_mark()
     emu.cur.execute("UPDATE Comments SET Hidden = 1 WHERE Id = '17999999999999999'")
     assert emu.cur.rowcount == 0
