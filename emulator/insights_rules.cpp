@@ -9,6 +9,7 @@ using K = InsightKind;
 const std::vector<K> kAll = {K::FeedImage, K::FeedVideo, K::Carousel, K::Reels, K::Story};
 const std::vector<K> kFeedReels = {K::FeedImage, K::FeedVideo, K::Carousel, K::Reels};
 const std::vector<K> kFeedStory = {K::FeedImage, K::FeedVideo, K::Carousel, K::Story};
+const std::vector<K> kFeedVideo = {K::FeedVideo};
 const std::vector<K> kStory = {K::Story};
 const std::vector<K> kReels = {K::Reels};
 
@@ -19,11 +20,78 @@ constexpr Rollout kApr2026{0, dates::k2026_04_22};
 constexpr Rollout kV22{22, dates::k2025_04_21};
 constexpr Rollout kV21{21, dates::k2025_01_08};
 
-std::string join(const std::vector<std::string_view>& names) {
+// An account metric as a builder: by default a daily metric listed on every version, with data and no
+// breakdown; each row of the table below states only what its metric does differently.
+struct AccountRule : AccountMetricRule {
+  AccountRule(std::string_view metric, TypeRule form,
+              std::vector<std::string_view> metric_periods = {"day"}) {
+    name = metric;
+    type = form;
+    periods = std::move(metric_periods);
+  }
+  AccountRule& from(Rollout r) {
+    listed_from = r;
+    return *this;
+  }
+  AccountRule& until(Rollout r) {
+    listed_until = r;
+    return *this;
+  }
+  AccountRule& refused_from(Rollout r) {
+    retired = r;
+    return *this;
+  }
+  AccountRule& total_only_from(Rollout r) {
+    series_retired = r;
+    return *this;
+  }
+  AccountRule& by(std::vector<std::string_view> b) {
+    breakdowns = std::move(b);
+    return *this;
+  }
+  AccountRule& demographics() {
+    demographic = true;
+    needs_100_followers = true;
+    return *this;
+  }
+  AccountRule& needs_100() {
+    needs_100_followers = true;
+    return *this;
+  }
+  AccountRule& no_data() {
+    has_data = false;
+    return *this;
+  }
+  AccountRule& text(std::string_view t, std::string_view d) {
+    title = t;
+    description = d;
+    return *this;
+  }
+};
+
+// Listed on `version` at `now`: the list gains a metric at `from` (always when `from` is unset) and loses
+// it at `until`.
+bool listed(Rollout from, Rollout until, int version, int64_t now) {
+  const bool always = from.version == 0 && from.all_versions == 0;
+  return (always || from.reached(version, now)) && !until.reached(version, now);
+}
+
+template <typename Rule>
+const Rule* find_rule(const std::vector<Rule>& rules, std::string_view name) {
+  for (const Rule& r : rules) {
+    if (r.name == name) return &r;
+  }
+  return nullptr;
+}
+
+// "a, b, c": the names of the rules listed on `version` at `now`, in the table's order.
+template <typename Rule>
+std::string listed_names(const std::vector<Rule>& rules, int version, int64_t now) {
   std::string out;
-  for (std::string_view n : names) {
+  for (const Rule& r : rules) {
+    if (!listed(r.listed_from, r.listed_until, version, now)) continue;
     if (!out.empty()) out += ", ";
-    out += n;
+    out += r.name;
   }
   return out;
 }
@@ -40,13 +108,7 @@ const std::vector<MediaMetricRule>& media_metric_rules() {
        "Unique accounts that saw this media at least once."},
       {"replies", kAlways, kNever, kNever, kStory, "", "Replies", "Number of replies to the story."},
       {"saved", kAlways, kNever, kNever, kFeedReels, "", "Saves", "Number of saves."},
-      {"video_views",
-       kAlways,
-       kDec2025,
-       kV21,
-       {K::FeedVideo},
-       "",
-       "Video views",
+      {"video_views", kAlways, kDec2025, kV21, kFeedVideo, "", "Video views",
        "Number of times the video was seen."},
       {"likes", kAlways, kNever, kNever, kFeedReels, "", "Likes", "Number of likes."},
       {"comments", kAlways, kNever, kNever, kFeedReels, "", "Comments", "Number of comments."},
@@ -90,25 +152,15 @@ const std::vector<MediaMetricRule>& media_metric_rules() {
 }
 
 const MediaMetricRule* find_media_metric(std::string_view name) {
-  for (const MediaMetricRule& r : media_metric_rules()) {
-    if (r.name == name) return &r;
-  }
-  return nullptr;
+  return find_rule(media_metric_rules(), name);
 }
 
 bool media_metric_listed(const MediaMetricRule& rule, int version, int64_t now) {
-  const bool from = rule.listed_from.version == 0 && rule.listed_from.all_versions == 0
-                        ? true
-                        : rule.listed_from.reached(version, now);
-  return from && !rule.listed_until.reached(version, now);
+  return listed(rule.listed_from, rule.listed_until, version, now);
 }
 
 std::string media_metric_list(int version, int64_t now) {
-  std::vector<std::string_view> names;
-  for (const MediaMetricRule& r : media_metric_rules()) {
-    if (media_metric_listed(r, version, now)) names.push_back(r.name);
-  }
-  return join(names);
+  return listed_names(media_metric_rules(), version, now);
 }
 
 bool supports_kind(const MediaMetricRule& rule, InsightKind kind) {
@@ -121,364 +173,102 @@ const std::vector<std::string_view>& media_breakdowns() {
   return v;
 }
 
-// Order = the 2023 list (with the clicks and impressions) merged with the 2026 one.
+// Order = the 2023 list (with the clicks and impressions) merged with the 2026 one. Threads metrics (and
+// the retired website_clicks) are listed but answer with no data.
 const std::vector<AccountMetricRule>& account_metric_rules() {
   using T = TypeRule;
-  const std::vector<std::string_view> day = {"day"};
+  using R = AccountRule;
+  const std::vector<std::string_view> windows = {"day", "week", "days_28"};
+  const std::vector<std::string_view> lifetime = {"lifetime"};
   const std::vector<std::string_view> mpt = {"media_product_type"};
+  const std::vector<std::string_view> people = {"age", "city", "country", "gender"};
   static const std::vector<AccountMetricRule> rules = {
-      {"impressions",
-       kAlways,
-       Rollout{0, dates::k2025_04_21},
-       Rollout{22, 0},
-       {"day", "week", "days_28"},
-       T::SeriesOnly,
-       kNever,
-       {},
-       false,
-       false,
-       true,
-       "Impressions",
-       "Total number of times your content was seen."},
-      {"reach",
-       kAlways,
-       kNever,
-       kNever,
-       {"day", "week", "days_28"},
-       T::Both,
-       kNever,
-       {"media_product_type", "follow_type"},
-       false,
-       false,
-       true,
-       "Accounts reached",
-       "The number of unique accounts that have seen your content at least once."},
-      {"follower_count",
-       kAlways,
-       kNever,
-       kNever,
-       day,
-       T::SeriesOnly,
-       kNever,
-       {},
-       false,
-       true,
-       true,
-       "Follower count",
-       "The number of new followers each day."},
-      {"email_contacts",
-       kAlways,
-       kV21,
-       kNever,
-       day,
-       T::SeriesOnly,
-       kNever,
-       {},
-       false,
-       false,
-       true,
-       "Email contacts",
-       "Taps on the email button."},
-      {"phone_call_clicks",
-       kAlways,
-       kV21,
-       kNever,
-       day,
-       T::SeriesOnly,
-       kNever,
-       {},
-       false,
-       false,
-       true,
-       "Phone call clicks",
-       "Taps on the call button."},
-      {"text_message_clicks",
-       kAlways,
-       kV21,
-       kNever,
-       day,
-       T::SeriesOnly,
-       kNever,
-       {},
-       false,
-       false,
-       true,
-       "Text message clicks",
-       "Taps on the text button."},
-      {"get_directions_clicks",
-       kAlways,
-       kV21,
-       kNever,
-       day,
-       T::SeriesOnly,
-       kNever,
-       {},
-       false,
-       false,
-       true,
-       "Get directions clicks",
-       "Taps on the directions button."},
-      {"website_clicks",
-       kAlways,
-       kNever,
-       kNever,
-       day,
-       T::SeriesOnly,
-       kV21,
-       {},
-       false,
-       false,
-       false,
-       "Website clicks",
-       "Taps on the website link."},
-      {"profile_views",
-       kAlways,
-       kNever,
-       kNever,
-       day,
-       T::SeriesOnly,
-       kV21,
-       {},
-       false,
-       false,
-       true,
-       "Profile views",
-       "The number of times your profile was visited."},
-      {"online_followers",
-       kAlways,
-       kNever,
-       kNever,
-       {"lifetime"},
-       T::Lifetime,
-       kNever,
-       {},
-       false,
-       true,
-       true,
-       "Online followers",
-       "The number of your followers who were online, per hour."},
-      {"accounts_engaged",
-       kAlways,
-       kNever,
-       kNever,
-       day,
-       T::TotalOnly,
-       kNever,
-       {},
-       false,
-       false,
-       true,
-       "Accounts engaged",
-       "The number of accounts that have interacted with your content."},
-      {"total_interactions", kAlways, kNever, kNever, day, T::TotalOnly, kNever, mpt, false, false, true,
-       "Content interactions", "The total number of interactions with your content."},
-      {"likes", kAlways, kNever, kNever, day, T::TotalOnly, kNever, mpt, false, false, true, "Likes",
-       "The number of likes on your content."},
-      {"comments", kAlways, kNever, kNever, day, T::TotalOnly, kNever, mpt, false, false, true, "Comments",
-       "The number of comments on your content."},
-      {"shares", kAlways, kNever, kNever, day, T::TotalOnly, kNever, mpt, false, false, true, "Shares",
-       "The number of shares of your content."},
-      {"saves", kAlways, kNever, kNever, day, T::TotalOnly, kNever, mpt, false, false, true, "Saves",
-       "The number of saves of your content."},
-      {"replies",
-       kAlways,
-       kNever,
-       kNever,
-       day,
-       T::TotalOnly,
-       kNever,
-       {},
-       false,
-       false,
-       true,
-       "Replies",
-       "The number of replies to your stories."},
-      {"engaged_audience_demographics",
-       kAlways,
-       kNever,
-       kNever,
-       {"lifetime"},
-       T::TotalOnly,
-       kNever,
-       {"age", "city", "country", "gender"},
-       true,
-       true,
-       true,
-       "Engaged audience demographics",
-       "The demographic characteristics of the engaged audience."},
-      {"reached_audience_demographics",
-       kAlways,
-       kNever,
-       kNever,
-       {"lifetime"},
-       T::TotalOnly,
-       kNever,
-       {"age", "city", "country", "gender"},
-       true,
-       true,
-       true,
-       "Reached audience demographics",
-       "The demographic characteristics of the reached audience."},
-      {"follower_demographics",
-       kAlways,
-       kNever,
-       kNever,
-       {"lifetime"},
-       T::TotalOnly,
-       kNever,
-       {"age", "city", "country", "gender"},
-       true,
-       true,
-       true,
-       "Follower demographics",
-       "The demographic characteristics of followers."},
-      {"follows_and_unfollows",
-       kAlways,
-       kNever,
-       kNever,
-       day,
-       T::TotalOnly,
-       kNever,
-       {"follow_type"},
-       false,
-       false,
-       true,
-       "Follows and unfollows",
-       "The number of accounts that followed and unfollowed you."},
-      {"profile_links_taps",
-       kAlways,
-       kNever,
-       kNever,
-       day,
-       T::TotalOnly,
-       kNever,
-       {"contact_button_type"},
-       false,
-       false,
-       true,
-       "Profile links taps",
-       "The number of taps on your profile's contact buttons."},
-      {"views",
-       kV22,
-       kNever,
-       kNever,
-       day,
-       T::TotalOnly,
-       kNever,
-       {"follow_type", "media_product_type"},
-       false,
-       false,
-       true,
-       "Views",
-       "The number of times your content was played or displayed."},
-      {"threads_likes", kDec2025, kNever, kNever, day, T::TotalOnly, kNever, {}, false, false, false, "", ""},
-      {"threads_replies",
-       kDec2025,
-       kNever,
-       kNever,
-       day,
-       T::TotalOnly,
-       kNever,
-       {},
-       false,
-       false,
-       false,
-       "",
-       ""},
-      {"reposts",
-       kDec2025,
-       kNever,
-       kNever,
-       day,
-       T::TotalOnly,
-       kNever,
-       {},
-       false,
-       false,
-       true,
-       "Reposts",
-       "The number of reposts of your content."},
-      {"quotes", kDec2025, kNever, kNever, day, T::TotalOnly, kNever, {}, false, false, false, "", ""},
-      {"threads_followers",
-       kDec2025,
-       kNever,
-       kNever,
-       day,
-       T::TotalOnly,
-       kNever,
-       {},
-       false,
-       false,
-       false,
-       "",
-       ""},
-      {"threads_follower_demographics",
-       kDec2025,
-       kNever,
-       kNever,
-       {"lifetime"},
-       T::TotalOnly,
-       kNever,
-       {},
-       false,
-       false,
-       false,
-       "",
-       ""},
-      {"content_views", kDec2025, kNever, kNever, day, T::TotalOnly, kNever, {}, false, false, false, "", ""},
-      {"threads_views", kDec2025, kNever, kNever, day, T::TotalOnly, kNever, {}, false, false, false, "", ""},
-      {"threads_clicks",
-       kDec2025,
-       kNever,
-       kNever,
-       day,
-       T::TotalOnly,
-       kNever,
-       {},
-       false,
-       false,
-       false,
-       "",
-       ""},
-      {"threads_reposts",
-       kDec2025,
-       kNever,
-       kNever,
-       day,
-       T::TotalOnly,
-       kNever,
-       {},
-       false,
-       false,
-       false,
-       "",
-       ""},
+      R("impressions", T::SeriesOnly, windows)
+          .until({0, dates::k2025_04_21})
+          .refused_from({22, 0})
+          .text("Impressions", "Total number of times your content was seen."),
+      R("reach", T::Both, windows)
+          .by({"media_product_type", "follow_type"})
+          .text("Accounts reached",
+                "The number of unique accounts that have seen your content at least once."),
+      R("follower_count", T::SeriesOnly)
+          .needs_100()
+          .text("Follower count", "The number of new followers each day."),
+      R("email_contacts", T::SeriesOnly).until(kV21).text("Email contacts", "Taps on the email button."),
+      R("phone_call_clicks", T::SeriesOnly).until(kV21).text("Phone call clicks", "Taps on the call button."),
+      R("text_message_clicks", T::SeriesOnly)
+          .until(kV21)
+          .text("Text message clicks", "Taps on the text button."),
+      R("get_directions_clicks", T::SeriesOnly)
+          .until(kV21)
+          .text("Get directions clicks", "Taps on the directions button."),
+      R("website_clicks", T::SeriesOnly)
+          .total_only_from(kV21)
+          .no_data()
+          .text("Website clicks", "Taps on the website link."),
+      R("profile_views", T::SeriesOnly)
+          .total_only_from(kV21)
+          .text("Profile views", "The number of times your profile was visited."),
+      R("online_followers", T::Lifetime, lifetime)
+          .needs_100()
+          .text("Online followers", "The number of your followers who were online, per hour."),
+      R("accounts_engaged", T::TotalOnly)
+          .text("Accounts engaged", "The number of accounts that have interacted with your content."),
+      R("total_interactions", T::TotalOnly)
+          .by(mpt)
+          .text("Content interactions", "The total number of interactions with your content."),
+      R("likes", T::TotalOnly).by(mpt).text("Likes", "The number of likes on your content."),
+      R("comments", T::TotalOnly).by(mpt).text("Comments", "The number of comments on your content."),
+      R("shares", T::TotalOnly).by(mpt).text("Shares", "The number of shares of your content."),
+      R("saves", T::TotalOnly).by(mpt).text("Saves", "The number of saves of your content."),
+      R("replies", T::TotalOnly).text("Replies", "The number of replies to your stories."),
+      R("engaged_audience_demographics", T::TotalOnly, lifetime)
+          .by(people)
+          .demographics()
+          .text("Engaged audience demographics", "The demographic characteristics of the engaged audience."),
+      R("reached_audience_demographics", T::TotalOnly, lifetime)
+          .by(people)
+          .demographics()
+          .text("Reached audience demographics", "The demographic characteristics of the reached audience."),
+      R("follower_demographics", T::TotalOnly, lifetime)
+          .by(people)
+          .demographics()
+          .text("Follower demographics", "The demographic characteristics of followers."),
+      R("follows_and_unfollows", T::TotalOnly)
+          .by({"follow_type"})
+          .text("Follows and unfollows", "The number of accounts that followed and unfollowed you."),
+      R("profile_links_taps", T::TotalOnly)
+          .by({"contact_button_type"})
+          .text("Profile links taps", "The number of taps on your profile's contact buttons."),
+      R("views", T::TotalOnly)
+          .from(kV22)
+          .by({"follow_type", "media_product_type"})
+          .text("Views", "The number of times your content was played or displayed."),
+      R("threads_likes", T::TotalOnly).from(kDec2025).no_data(),
+      R("threads_replies", T::TotalOnly).from(kDec2025).no_data(),
+      R("reposts", T::TotalOnly).from(kDec2025).text("Reposts", "The number of reposts of your content."),
+      R("quotes", T::TotalOnly).from(kDec2025).no_data(),
+      R("threads_followers", T::TotalOnly).from(kDec2025).no_data(),
+      R("threads_follower_demographics", T::TotalOnly, lifetime).from(kDec2025).no_data(),
+      R("content_views", T::TotalOnly).from(kDec2025).no_data(),
+      R("threads_views", T::TotalOnly).from(kDec2025).no_data(),
+      R("threads_clicks", T::TotalOnly).from(kDec2025).no_data(),
+      R("threads_reposts", T::TotalOnly).from(kDec2025).no_data(),
   };
   return rules;
 }
 
 const AccountMetricRule* find_account_metric(std::string_view name) {
-  for (const AccountMetricRule& r : account_metric_rules()) {
-    if (r.name == name) return &r;
-  }
-  return nullptr;
+  return find_rule(account_metric_rules(), name);
 }
 
 bool account_metric_listed(const AccountMetricRule& rule, int version, int64_t now) {
-  const bool from = rule.listed_from.version == 0 && rule.listed_from.all_versions == 0
-                        ? true
-                        : rule.listed_from.reached(version, now);
-  return from && !rule.listed_until.reached(version, now);
+  return listed(rule.listed_from, rule.listed_until, version, now);
 }
 
 std::string account_metric_list(int version, int64_t now) {
-  std::vector<std::string_view> names;
-  for (const AccountMetricRule& r : account_metric_rules()) {
-    if (account_metric_listed(r, version, now)) names.push_back(r.name);
-  }
-  return join(names);
+  return listed_names(account_metric_rules(), version, now);
 }
-
 TypeRule account_type_rule(const AccountMetricRule& rule, int version, int64_t now) {
   // profile_views and website_clicks lost their time series form in v21 (ref 1.3) and are now
   // total_value only.
