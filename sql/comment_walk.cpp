@@ -58,7 +58,8 @@ class MediaWalkHolders : public HolderSource {
 class MediaLookupHolders : public HolderSource {
  public:
   MediaLookupHolders(FetchContext& ctx, const CommentShape& shape, std::vector<std::string> ids)
-      : scope_(accountScope(ctx)), lookup_(ctx, std::move(ids), "id,owner," + shape.commentsExpansion()) {}
+      : scope_(accountScope(ctx)),
+        lookup_(ctx, std::move(ids), "id,owner," + shape.commentsExpansion(), &ctx.state.listedMedia) {}
 
   bool next(CommentHolder& holder) override {
     std::string id;
@@ -80,19 +81,17 @@ class ParentLookupHolders : public HolderSource {
  public:
   ParentLookupHolders(FetchContext& ctx, const CommentShape& shape, std::vector<std::string> ids)
       : scope_(accountScope(ctx)),
-        owners_(ctx),
-        lookup_(ctx, std::move(ids), "id,media," + shape.repliesExpansion()) {}
+        lookup_(ctx, std::move(ids),
+                std::string("id,") + kCommentMediaWithOwner + "," + shape.repliesExpansion(),
+                &ctx.state.listedComments, &ctx.state.listedReplies) {}
 
   bool next(CommentHolder& holder) override {
     std::string id;
     while (const rapidjson::Value* comment = lookup_.next(id)) {
-      const int seq = lookup_.seq();
       std::string media = textAt(*comment, "media.id");
-      if (media.empty()) continue;
-      // The owner lookup may be a call of its own; the comment stays valid (IdLookup keeps its page).
-      std::string owner = owners_.ownerOf(media);
-      if (owner.empty() || !inScope(scope_, owner)) continue;  // P1
-      holder = {comment, true, media, owner, seq};
+      std::string owner = textAt(*comment, "media.owner.id");
+      if (media.empty() || owner.empty() || !inScope(scope_, owner)) continue;  // P1
+      holder = {comment, true, media, owner, lookup_.seq()};
       return true;
     }
     return false;
@@ -100,7 +99,6 @@ class ParentLookupHolders : public HolderSource {
 
  private:
   std::vector<std::string> scope_;
-  MediaOwners owners_;
   IdLookup lookup_;
 };
 
@@ -120,26 +118,6 @@ std::string CommentShape::commentSelection() const {
 
 std::string CommentShape::commentsExpansion() const {
   return "comments.limit(" + std::to_string(commentLimit) + "){" + commentSelection() + "}";
-}
-
-// ---- owners -----------------------------------------------------------------------------------------------
-
-std::string MediaOwners::ownerOf(const std::string& mediaId) {
-  if (auto it = known_.find(mediaId); it != known_.end()) return it->second;
-  auto cached = ctx_.state.insights.kinds.find(mediaId);
-  if (cached != ctx_.state.insights.kinds.end() && !cached->second.owner.empty())
-    return known_[mediaId] = cached->second.owner;
-  std::string owner;
-  if (plausibleId(mediaId)) {
-    try {
-      graph::Response r = ctx_.graph().get("", {{"ids", mediaId}, {"fields", "owner"}});
-      if (const rapidjson::Value* media = findPath(*r.json, mediaId)) owner = textAt(*media, "owner.id");
-    } catch (const graph::GraphError& e) {
-      if (!isUnknownKey(e))
-        throw;  // a media Graph no longer knows: its comments belong to no account in scope
-    }
-  }
-  return known_[mediaId] = owner;
 }
 
 // ---- one edge: the nested page, then direct edge calls ----------------------------------------------------
@@ -180,6 +158,9 @@ class CommentStream::EdgeItems {
   }
 
   int seq() const { return seq_; }
+  // The page the last item came from: 0 for the nested page, then the continuation pages 1, 2, …
+  int pageNumber() const { return walk_ ? walk_->pageNumber() : 0; }
+  const rapidjson::Value* pageItems() const { return walk_ ? walk_->pageItems() : data_; }
 
  private:
   FetchContext& ctx_;
@@ -198,12 +179,31 @@ class CommentStream::EdgeItems {
 CommentStream::CommentStream(FetchContext& ctx, CommentShape shape, std::unique_ptr<HolderSource> holders)
     : ctx_(ctx), shape_(std::move(shape)), holders_(std::move(holders)) {}
 
-CommentStream::~CommentStream() = default;
+CommentStream::~CommentStream() {
+  ctx_.state.listedComments.release(this);
+  ctx_.state.listedReplies.release(this);
+}
+
+// Publishes the IDs of a newly read page of `edge`, so that a join feeding them one at a time into a replies
+// lookup (Comments → Replies ON CommentId) reads them in ids= slices.
+void CommentStream::list(ListedIds& listed, const EdgeItems& edge, int& listedPage) {
+  // An inner scan of the same join may have listed its own page since: list ours again.
+  if (edge.pageNumber() == listedPage && listed.listedBy(this)) return;
+  listedPage = edge.pageNumber();
+  std::vector<std::string> ids;
+  if (const rapidjson::Value* items = edge.pageItems(); items && items->IsArray())
+    for (const rapidjson::Value& item : items->GetArray()) {
+      std::string id = item.IsObject() ? textAt(item, "id") : std::string();
+      if (!id.empty()) ids.push_back(std::move(id));
+    }
+  listed.setPage(this, std::move(ids));
+}
 
 bool CommentStream::next(CommentItem& item) {
   for (;;) {
     if (replies_) {
       if (const rapidjson::Value* reply = replies_->next()) {
+        list(ctx_.state.listedReplies, *replies_, listedReplyPage_);
         if (!reply->IsObject()) continue;
         item = {reply, holder_.mediaId, topId_, holder_.accountId, replies_->seq()};
         return true;
@@ -216,11 +216,13 @@ bool CommentStream::next(CommentItem& item) {
         comments_.reset();
         continue;
       }
+      list(ctx_.state.listedComments, *comments_, listedCommentPage_);
       if (!comment->IsObject()) continue;
       topId_ = textAt(*comment, "id");
       if (!shape_.replyFields.empty() && !topId_.empty())
         replies_ = std::make_unique<EdgeItems>(ctx_, findPath(*comment, "replies"), comments_->seq(), topId_,
                                                "replies", shape_.replyFields.str(), shape_.replyLimit);
+      listedReplyPage_ = -1;
       if (shape_.emitTop) {
         item = {comment, holder_.mediaId, "", holder_.accountId, comments_->seq()};
         return true;
@@ -234,10 +236,12 @@ bool CommentStream::next(CommentItem& item) {
         replies_ =
             std::make_unique<EdgeItems>(ctx_, findPath(*holder_.object, "replies"), holder_.seq, topId_,
                                         "replies", shape_.replyFields.str(), shape_.replyLimit);
+      listedReplyPage_ = -1;
     } else {
       comments_ = std::make_unique<EdgeItems>(ctx_, findPath(*holder_.object, "comments"), holder_.seq,
                                               holder_.mediaId, "comments", shape_.commentSelection(),
                                               shape_.commentLimit);
+      listedCommentPage_ = -1;
     }
   }
 }
@@ -247,25 +251,24 @@ bool CommentStream::next(CommentItem& item) {
 namespace {
 std::string lookupFields(FieldList fields) {
   fields.add("parent_id");
-  fields.add("media");
+  fields.add(kCommentMediaWithOwner);
   return fields.str();
 }
 }  // namespace
 
 CommentLookup::CommentLookup(FetchContext& ctx, std::vector<std::string> ids, FieldList fields)
     : scope_(accountScope(ctx)),
-      owners_(ctx),
-      lookup_(ctx, std::move(ids), lookupFields(std::move(fields))) {}
+      lookup_(ctx, std::move(ids), lookupFields(std::move(fields)), &ctx.state.listedComments,
+              &ctx.state.listedReplies) {}
 
 bool CommentLookup::next(CommentItem& item) {
   std::string id;
   while (const rapidjson::Value* comment = lookup_.next(id)) {
-    const int seq = lookup_.seq();
     std::string media = textAt(*comment, "media.id");
-    if (media.empty()) continue;
-    std::string owner = owners_.ownerOf(media);
-    if (owner.empty() || !inScope(scope_, owner)) continue;  // P1: a comment on media outside the scope
-    item = {comment, media, textAt(*comment, "parent_id"), owner, seq};
+    std::string owner = textAt(*comment, "media.owner.id");
+    // P1: a comment on media outside the scope (Graph shows `owner` only to the media's owner).
+    if (media.empty() || owner.empty() || !inScope(scope_, owner)) continue;
+    item = {comment, media, textAt(*comment, "parent_id"), owner, lookup_.seq()};
     return true;
   }
   return false;

@@ -7,7 +7,6 @@
 
 #include <rapidjson/document.h>
 
-#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -61,26 +60,20 @@ class HolderSource {
   virtual bool next(CommentHolder& holder) = 0;
 };
 
-// The owner account of a media: the connection's media-kind cache, else one GET /?ids=<media>&fields=owner,
-// remembered for the scan.
-class MediaOwners {
- public:
-  explicit MediaOwners(FetchContext& ctx) : ctx_(ctx) {}
-  std::string ownerOf(const std::string& mediaId);
-
- private:
-  FetchContext& ctx_;
-  std::map<std::string, std::string> known_;
-};
+// What a read of a comment asks for its media: the owner comes in the same response (field expansion on the
+// comment's `media` node, ref 2.5 and 5.2), so a comment's account costs no call of its own.
+inline constexpr const char* kCommentMediaWithOwner = "media{id,owner}";
 
 // GET /{ig}/media?fields=id,comments.limit(…){…}&limit=25 for each account, following `next`.
 std::unique_ptr<HolderSource> mediaWalkHolders(FetchContext& ctx, const CommentShape& shape,
                                                std::vector<std::string> accounts);
 // GET /{media}?fields=id,owner,comments.limit(…){…} (two or more: ids=, ≤ 50 a call); media outside the scope
-// are dropped (P1).
+// are dropped (P1). One media that a Media walk has just listed (a join driving the lookup one media at a
+// time) is read with its page neighbours in one ids= call, which the response cache then answers for them.
 std::unique_ptr<HolderSource> mediaLookupHolders(FetchContext& ctx, const CommentShape& shape,
                                                  std::vector<std::string> ids);
-// GET /{comment}?fields=id,media,replies.limit(…){…} (ids= for more); the media's owner must be in scope.
+// GET /{comment}?fields=id,media{id,owner},replies.limit(…){…} (ids= for more); the media's owner must be in
+// scope. One comment that a comment stream has just listed is read with its page neighbours, as above.
 std::unique_ptr<HolderSource> parentLookupHolders(FetchContext& ctx, const CommentShape& shape,
                                                   std::vector<std::string> ids);
 
@@ -99,10 +92,16 @@ class CommentStream {
   std::unique_ptr<EdgeItems> comments_;
   std::unique_ptr<EdgeItems> replies_;
   std::string topId_;  // the comment whose replies are being read
+  // The pages of comments_ / replies_ last published to ModuleState::listedComments / listedReplies.
+  int listedCommentPage_ = -1;
+  int listedReplyPage_ = -1;
+  void list(ListedIds& listed, const EdgeItems& edge, int& listedPage);
 };
 
-// Comments read by their own ID: GET /{id}?fields=<fields>,parent_id,media (ids= for more, ≤ 50 a call); the
-// media's owner must be in scope (P1). parentId is `parent_id` (empty for a top-level comment).
+// Comments read by their own ID: GET /{id}?fields=<fields>,parent_id,media{id,owner} (ids= for more, ≤ 50 a
+// call); the media's owner must be in scope (P1). parentId is `parent_id` (empty for a top-level comment).
+// One comment a comment stream has just listed (Replies r JOIN Comments c ON c.Id = r.CommentId) is read with
+// its page neighbours.
 class CommentLookup {
  public:
   CommentLookup(FetchContext& ctx, std::vector<std::string> ids, FieldList fields);
@@ -110,7 +109,6 @@ class CommentLookup {
 
  private:
   std::vector<std::string> scope_;
-  MediaOwners owners_;
   IdLookup lookup_;
 };
 

@@ -14,8 +14,9 @@ const rapidjson::Value* member(const rapidjson::Value& object, const std::string
 }
 }  // namespace
 
-IdLookup::IdLookup(FetchContext& ctx, std::vector<std::string> ids, std::string fields, ListedIds* listed)
-    : ctx_(ctx), fields_(std::move(fields)), listed_(listed) {
+IdLookup::IdLookup(FetchContext& ctx, std::vector<std::string> ids, std::string fields, ListedIds* listed,
+                   ListedIds* alsoListed)
+    : ctx_(ctx), fields_(std::move(fields)), listed_(listed), alsoListed_(alsoListed) {
   for (std::string& id : ids)
     if (plausibleId(id)) ids_.push_back(std::move(id));
 }
@@ -35,7 +36,9 @@ bool IdLookup::fetchOne(const std::string& id) {
 }
 
 bool IdLookup::fetchWithNeighbours(const std::string& id) {
-  std::vector<std::string> slice = listed_ ? listed_->sliceOf(id, kMaxIds) : std::vector<std::string>{};
+  ListedIds* listed = listed_;
+  std::vector<std::string> slice = listed ? listed->sliceOf(id, kMaxIds) : std::vector<std::string>{};
+  if (slice.empty() && alsoListed_) slice = (listed = alsoListed_)->sliceOf(id, kMaxIds);
   if (slice.size() < 2) return fetchOne(id);
   std::string list;
   for (const std::string& s : slice)
@@ -47,8 +50,10 @@ bool IdLookup::fetchWithNeighbours(const std::string& id) {
     keyed_ = true;
     return true;
   } catch (const graph::GraphError& e) {
-    if (!isUnknownKey(e) && e.code != 100) throw;
-    listed_->refuse(id, kMaxIds);  // the slice's other IDs are read alone too
+    // 100: an ID of the slice is unknown (ref 5.3); 1: the slice's answer is too large ("Please reduce the
+    // amount of data", data-model 1.5), likely with nested edges. Either way the ID alone still answers.
+    if (!isUnknownKey(e) && e.code != 100 && e.code != 1) throw;
+    listed->refuse(id, kMaxIds);  // the slice's other IDs are read alone too
     return fetchOne(id);
   }
 }

@@ -2,7 +2,8 @@
 // (at most 50 per call), one call at a time and only when the caller needs it. IDs Graph does not know
 // yield no object and a 01000 warning (1.7: a key that matches nothing). A lookup of one ID that `listed`
 // holds (a join feeding IDs one at a time) reads the ID's slice of that page with ?ids= instead, so the
-// slice's other IDs are answered by the response cache (sql/listed_ids.h).
+// slice's other IDs are answered by the response cache (sql/listed_ids.h). `alsoListed`, when given, is asked
+// when `listed` does not hold the ID.
 #pragma once
 
 #include <rapidjson/document.h>
@@ -18,7 +19,8 @@ namespace igodbc::sql {
 
 class IdLookup {
  public:
-  IdLookup(FetchContext& ctx, std::vector<std::string> ids, std::string fields, ListedIds* listed = nullptr);
+  IdLookup(FetchContext& ctx, std::vector<std::string> ids, std::string fields, ListedIds* listed = nullptr,
+           ListedIds* alsoListed = nullptr);
 
   // The next object found, in ID order, with its ID; nullptr at the end.
   const rapidjson::Value* next(std::string& id);
@@ -42,6 +44,7 @@ class IdLookup {
   size_t singlesLeft_ = 0;  // IDs to ask one by one after an ids= call failed
   int seq_ = 0;
   ListedIds* listed_ = nullptr;
+  ListedIds* alsoListed_ = nullptr;
 };
 
 }  // namespace igodbc::sql

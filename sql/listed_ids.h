@@ -19,6 +19,8 @@ class ListedIds {
   void setPage(const void* owner, std::vector<std::string> ids);
   // The walk `owner` ends: its page is forgotten (unless another walk listed a page since).
   void release(const void* owner);
+  // Whether the page listed now is `owner`'s (another walk may have listed one since, or released it).
+  bool listedBy(const void* owner) const { return owner != nullptr && owner_ == owner; }
   // The slice of at most `size` IDs holding `id`, in page order; empty when `id` is not on the page, or when
   // an ids= call for its slice was refused.
   std::vector<std::string> sliceOf(const std::string& id, size_t size) const;

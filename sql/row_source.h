@@ -31,6 +31,12 @@ struct ModuleState {
   InsightMemory insights;
   // The media IDs of the latest Media walk page, for lookups a join drives one media at a time.
   ListedIds listedMedia;
+  // The top-level comment IDs of the latest comments page a comment stream read, for replies lookups a join
+  // drives one comment at a time.
+  ListedIds listedComments;
+  // The reply IDs of the latest replies page a comment stream read: the same for joins whose outer rows are
+  // replies (Comments, which holds both, joined to Replies).
+  ListedIds listedReplies;
 };
 
 // Everything a fetch strategy needs for one scan.
@@ -74,7 +80,10 @@ std::unique_ptr<RowSource> openMediaInsights(FetchContext& ctx);
 std::unique_ptr<RowSource> openStoryInsights(FetchContext& ctx);
 std::unique_ptr<RowSource> openAccountInsights(FetchContext& ctx);  // source_account_insights.cpp
 std::unique_ptr<RowSource> openAccountInsightTotals(FetchContext& ctx);
-std::unique_ptr<RowSource> openAudienceInsights(FetchContext& ctx);  // source_audience.cpp
+std::unique_ptr<RowSource> openAccountDailyMetrics(FetchContext& ctx);  // source_account_daily.cpp
+std::unique_ptr<RowSource> openStoryMetrics(FetchContext& ctx);         // source_media_metrics.cpp
+std::unique_ptr<RowSource> openMediaMetrics(FetchContext& ctx);         // source_media_metrics.cpp
+std::unique_ptr<RowSource> openAudienceInsights(FetchContext& ctx);     // source_audience.cpp
 std::unique_ptr<RowSource> openOnlineFollowers(FetchContext& ctx);
 std::unique_ptr<RowSource> openSysMetrics(FetchContext& ctx);
 std::unique_ptr<RowSource> openSysRateLimit(FetchContext& ctx);

@@ -185,9 +185,10 @@ def test_id_is_a_direct_lookup(conn, ds, requests_log):
     assert row_tuples(rows) == [reply]
     calls = [c for c in gets(requests_log) if not c["path"].endswith("/accounts")]
     assert calls[0]["path"].endswith(f"/{reply[0]}")
-    assert calls[0]["query"]["fields"] == "id,text,timestamp,username,from,user,like_count,hidden,parent_id,media"
-    assert (calls[1]["query"]["ids"], calls[1]["query"]["fields"]) == (reply[1], "owner")
-    assert len(calls) == 2
+    # The media's owner (the AccountId, and the scope check) comes expanded in the same response.
+    assert calls[0]["query"]["fields"] == ("id,text,timestamp,username,from,user,like_count,hidden,parent_id,"
+                                           "media{id,owner}")
+    assert len(calls) == 1
 
 
 def test_replies_by_comment_id(conn, ds, requests_log):
@@ -200,10 +201,10 @@ def test_replies_by_comment_id(conn, ds, requests_log):
     assert row_tuples(rows) == expected
     calls = [c for c in gets(requests_log) if not c["path"].endswith("/accounts")]
     assert calls[0]["path"].endswith(f"/{parent[0]}")
-    assert calls[0]["query"]["fields"] == "id,media,replies.limit(50){id,text}"
+    assert calls[0]["query"]["fields"] == "id,media{id,owner},replies.limit(50){id,text}"
     replies = [c for c in calls if c["path"].endswith(f"{parent[0]}/replies")]
     assert len(replies) == continuations(len(expected))
-    assert len(calls) == 1 + 1 + len(replies)  # the parent, the owner of its media, continuations
+    assert len(calls) == 1 + len(replies)  # the parent with its media's owner, continuations
 
 
 def test_comments_by_parent_id_are_replies_only(conn, ds):

@@ -51,3 +51,17 @@ TEST_CASE("IDs off the page, a new page and refused slices give no slice", "[sql
   listed.release(&other);
   CHECK(listed.sliceOf("8", 50).empty());
 }
+
+TEST_CASE("listedBy tells a walk whether the page listed now is still its own", "[sql][listed_ids]") {
+  ListedIds listed;
+  int outer = 0, inner = 0;
+  CHECK_FALSE(listed.listedBy(&outer));
+  CHECK_FALSE(listed.listedBy(nullptr));
+  listed.setPage(&outer, {"1", "2"});
+  CHECK(listed.listedBy(&outer));
+  listed.setPage(&inner, {"3"});  // an inner scan of the same join lists its own page
+  CHECK_FALSE(listed.listedBy(&outer));
+  listed.release(&inner);
+  CHECK_FALSE(listed.listedBy(&outer));
+  CHECK_FALSE(listed.listedBy(&inner));
+}
