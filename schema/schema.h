@@ -76,7 +76,10 @@ enum class Source {
   BusinessDiscovery,
   BusinessDiscoveryMedia,
   SysConnectionProps,
-  View /* a SQL view over other tables: schema/views.h */
+  AccountDailyMetrics,  // AccountInsights pivoted per account and day (data-model 6.3)
+  StoryMetrics,         // StoryInsights pivoted onto Stories rows (data-model 6.2)
+  MediaMetrics,         // MediaInsights pivoted onto Media rows (data-model 6.1)
+  View                  /* a SQL view over other tables (the CData compatibility views): schema/views.h */
 };
 
 struct Writes;  // schema/writes.h: what INSERT/UPDATE/DELETE do on a writable table

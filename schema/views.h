@@ -1,5 +1,7 @@
-// The wide views of data-model section 6, declared from the metric rules: their column lists and the SQL
-// that pivots the long insight tables (one metric column per rule that has a wide column).
+// The wide views of data-model section 6, declared from the metric rules: their column lists and which long
+// insight rows each metric column pivots (one metric column per rule that has a wide column). They are
+// virtual tables reported as VIEW; their scans (sql/source_media_metrics.cpp, sql/source_account_daily.cpp)
+// request only the metrics of the columns a statement uses.
 #pragma once
 
 #include <string>
@@ -13,11 +15,21 @@ namespace igodbc::schema {
 Table mediaMetricsView();
 Table storyMetricsView();  // views_story_account.cpp
 Table accountDailyMetricsView();
-// The SELECT of StoryMetrics / AccountDailyMetrics, or "" for any other table (views_story_account.cpp).
-std::string storyAccountViewSql(std::string_view table);
-
-// The SELECT behind a view (Source::View), or "" for any other table.
-std::string viewSelectSql(std::string_view table);
+// A metric column of a wide table: the long-table rows it pivots (Metric, and Breakdown/BreakdownValue for a
+// breakdown column; both empty for the total row).
+struct PivotColumn {
+  std::string name;
+  std::string metric;
+  std::string breakdown;
+  std::string breakdownValue;
+  SqlType type = SqlType::BigInt;  // BIGINT, or DOUBLE for a percentage
+};
+// The metric columns of AccountDailyMetrics, in declaration order (they follow AccountId and Date).
+const std::vector<PivotColumn>& accountDailyPivotColumns();
+// The metric columns of StoryMetrics, in declaration order (they follow the story attributes).
+const std::vector<PivotColumn>& storyPivotColumns();
+// The metric columns of MediaMetrics, in declaration order (they follow the media attributes; views.cpp).
+const std::vector<PivotColumn>& mediaPivotColumns();
 
 // ---- CData compatibility (data-model 11), only with CDataCompat=true: views_cdata.cpp ----
 

@@ -1,8 +1,7 @@
-// StoryMetrics (data-model 6.2), a pivot of StoryInsights joined to Stories, and AccountDailyMetrics (6.3),
-// a pivot of AccountInsights. Metric columns come from the metric rules (storyColumn, wideColumn),
+// StoryMetrics (data-model 6.2) and AccountDailyMetrics (6.3): virtual tables whose scans pivot StoryInsights
+// rows onto Stories rows (sql/source_story_metrics.cpp) and AccountInsights rows
+// (sql/source_account_daily.cpp). Metric columns come from the metric rules (storyColumn, wideColumn),
 // breakdown columns from the breakdown values the contract names.
-#include <strings.h>
-
 #include <utility>
 #include <vector>
 
@@ -13,12 +12,7 @@ namespace igodbc::schema {
 
 namespace {
 
-struct WideColumn {
-  std::string name;
-  std::string metric;
-  std::string breakdown;       // empty: the total row
-  std::string breakdownValue;  // empty: the total row
-};
+using WideColumn = PivotColumn;
 
 using Suffixes = std::vector<std::pair<std::string_view, std::string_view>>;
 
@@ -41,8 +35,10 @@ const Suffixes& contactButtonValues() {
   return v;
 }
 
+}  // namespace
+
 // Column names stay alive for the process: Column holds string_views.
-const std::vector<WideColumn>& storyWide() {
+const std::vector<PivotColumn>& storyPivotColumns() {
   static const std::vector<WideColumn> columns = [] {
     std::vector<WideColumn> out;
     for (const MediaMetricRule& r : mediaMetricRules()) {
@@ -58,7 +54,7 @@ const std::vector<WideColumn>& storyWide() {
   return columns;
 }
 
-const std::vector<WideColumn>& accountWide() {
+const std::vector<PivotColumn>& accountDailyPivotColumns() {
   static const std::vector<WideColumn> columns = [] {
     std::vector<WideColumn> out;
     for (const AccountMetricRule& r : accountMetricRules()) {
@@ -78,15 +74,7 @@ const std::vector<WideColumn>& accountWide() {
   return columns;
 }
 
-std::string quote(std::string_view s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("''") : std::string(1, c);
-  return out + "'";
-}
-
-bool sameName(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && strncasecmp(a.data(), b.data(), a.size()) == 0;
-}
+namespace {
 
 void addWideColumns(std::vector<Column>& columns, const std::vector<WideColumn>& wide) {
   for (const WideColumn& w : wide) {
@@ -95,20 +83,6 @@ void addWideColumns(std::vector<Column>& columns, const std::vector<WideColumn>&
     columns.push_back(
         {w.name, SqlType::BigInt, 19, true, Origin::Derived, "", kPushNone, kFlagNone, {}, note});
   }
-}
-
-// ", CAST(max(CASE WHEN <row is this column's> THEN Value END) AS INTEGER) AS "Name"" per wide column.
-std::string pivotColumns(const std::vector<WideColumn>& wide, std::string& outer, const char* alias) {
-  std::string pivot;
-  for (const WideColumn& w : wide) {
-    std::string cond = "Metric = " + quote(w.metric) +
-                       (w.breakdownValue.empty() ? " AND Breakdown IS NULL"
-                                                 : " AND Breakdown = " + quote(w.breakdown) +
-                                                       " AND BreakdownValue = " + quote(w.breakdownValue));
-    pivot += ", CAST(max(CASE WHEN " + cond + " THEN Value END) AS INTEGER) AS \"" + w.name + "\"";
-    outer += std::string(", ") + alias + ".\"" + w.name + "\"";
-  }
-  return pivot;
 }
 
 }  // namespace
@@ -121,11 +95,11 @@ Table storyMetricsView() {
       {"Timestamp", SqlType::Timestamp, 19, true, Origin::Json, "timestamp"},
       {"Permalink", SqlType::Varchar, 2048, true, Origin::Json, "permalink"},
   };
-  addWideColumns(columns, storyWide());
+  addWideColumns(columns, storyPivotColumns());
   return Table{
       "StoryMetrics",
       TableKind::View,
-      Source::View,
+      Source::StoryMetrics,
       std::move(columns),
       {"MediaId"},
       {},
@@ -140,11 +114,11 @@ Table accountDailyMetricsView() {
       {"AccountId", SqlType::Varchar, 32, false, Origin::Path, "", kPushEq | kPushIn},
       {"Date", SqlType::Date, 10, false, Origin::Derived, "", kPushEq | kPushIn | kPushRange},
   };
-  addWideColumns(columns, accountWide());
+  addWideColumns(columns, accountDailyPivotColumns());
   return Table{
       "AccountDailyMetrics",
       TableKind::View,
-      Source::View,
+      Source::AccountDailyMetrics,
       std::move(columns),
       {"AccountId", "Date"},
       {},
@@ -152,27 +126,6 @@ Table accountDailyMetricsView() {
       "One row per account and day with one column per daily account metric (a pivot of AccountInsights).",
       "",
   };
-}
-
-std::string storyAccountViewSql(std::string_view table) {
-  if (sameName(table, "StoryMetrics")) {
-    std::string outer = "SELECT s.Id, s.AccountId, s.MediaType, s.Timestamp, s.Permalink";
-    std::string pivot = "SELECT MediaId" + pivotColumns(storyWide(), outer, "i");
-    pivot += " FROM StoryInsights GROUP BY MediaId";
-    return outer + " FROM Stories s LEFT JOIN (" + pivot + ") i ON i.MediaId = s.Id";
-  }
-  if (sameName(table, "AccountDailyMetrics")) {
-    // Daily rows without the media_product_type breakdown (6.3: B-mpt is never needed). The Breakdown
-    // condition is an OR, which SQLite keeps for itself, so the B-mpt calls still run; Date and AccountId
-    // filters reach the table (SQLite pushes them into the GROUP BY subquery).
-    std::string outer = "SELECT d.AccountId, d.Date";
-    std::string pivot = pivotColumns(accountWide(), outer, "d");
-    std::string inner = "SELECT AccountId, Date" + pivot +
-                        " FROM AccountInsights WHERE Period = 'day' AND (Breakdown IS NULL OR Breakdown IN "
-                        "('follow_type', 'contact_button_type')) GROUP BY AccountId, Date";
-    return outer + " FROM (" + inner + ") d ORDER BY d.AccountId, d.Date DESC";
-  }
-  return "";
 }
 
 }  // namespace igodbc::schema

@@ -80,14 +80,6 @@ int authorize(void* aux, int action, const char* a1, const char* a2, const char*
   }
 }
 
-// The wide views (data-model 6) are SQL views over the long tables, with the declared column names.
-std::string createViewSql(const schema::Table& t) {
-  std::string sql = "CREATE VIEW " + std::string(schema::kSchemaName) + ".\"" + std::string(t.name) + "\"(";
-  for (size_t i = 0; i < t.columns.size(); ++i)
-    sql += (i ? ", \"" : "\"") + std::string(t.columns[i].name) + "\"";
-  return sql + ") AS " + schema::viewSelectSql(t.name);
-}
-
 }  // namespace
 
 void attachInstagramTables(Engine& engine) {
@@ -96,7 +88,6 @@ void attachInstagramTables(Engine& engine) {
     std::string name(t.name);
     std::string sql = "CREATE VIRTUAL TABLE " + std::string(schema::kSchemaName) + ".\"" + name +
                       "\" USING instagram(" + name + ")";
-    if (t.source == schema::Source::View) sql = createViewSql(t);
     char* err = nullptr;
     if (sqlite3_exec(engine.handle(), sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
       std::string msg = err ? err : "unknown error";

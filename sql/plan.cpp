@@ -77,6 +77,12 @@ Traits traitsOf(schema::Source s) {
       return {"MediaId", "AccountId", nullptr, 2, 40, false, false};
     case schema::Source::AccountInsights:  // two years: ~25 T calls and ~60 batches; newest day first
       return {nullptr, "AccountId", "Date", 85, 100, false, true};
+    case schema::Source::AccountDailyMetrics:  // AccountInsights without B-mpt; a row per day
+      return {nullptr, "AccountId", "Date", 65, 10, false, true};
+    case schema::Source::MediaMetrics:  // the media walk, then MediaInsights for the used metrics
+      return {"MediaId", "AccountId", "Timestamp", 12 + 60, 20, true, false};
+    case schema::Source::StoryMetrics:  // the stories walk, then StoryInsights for the used metrics
+      return {"MediaId", "AccountId", nullptr, 3, 20, true, false};
     case schema::Source::AccountInsightTotals:  // one batch of four operations
       return {nullptr, "AccountId", nullptr, 1, 40, false, false};
     case schema::Source::AudienceInsights:  // 30 operations in one batch

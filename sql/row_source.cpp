@@ -105,6 +105,12 @@ std::unique_ptr<RowSource> openSource(FetchContext& ctx) {
       return openBusinessDiscoveryMedia(ctx);
     case schema::Source::SysConnectionProps:
       return openSysConnectionProps(ctx);
+    case schema::Source::AccountDailyMetrics:
+      return openAccountDailyMetrics(ctx);
+    case schema::Source::StoryMetrics:
+      return openStoryMetrics(ctx);
+    case schema::Source::MediaMetrics:
+      return openMediaMetrics(ctx);
     case schema::Source::View:  // SQLite runs the view's SELECT; no cursor reaches here
       return emptySource();
   }

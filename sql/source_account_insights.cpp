@@ -10,6 +10,7 @@
 #include <string>
 
 #include "graph/batch.h"
+#include "sql/account_insight_scan.h"
 #include "sql/error_mapping.h"
 #include "sql/paged_walk.h"
 #include "sql/row_mapper.h"
@@ -26,6 +27,7 @@ using schema::AccountMetricRule;
 constexpr int64_t kDay = 86400;
 constexpr int64_t kHistoryDays = 729;  // Instagram keeps about two years (ref 3.1)
 constexpr int64_t kMaxWindowDays = 30;
+constexpr int64_t kChunkOperations = 8 * static_cast<int64_t>(graph::kMaxBatchOps);
 
 // A call group of 5.7.
 struct Group {
@@ -101,8 +103,12 @@ struct PendingRow {
 
 class AccountInsightScan : public RowSource {
  public:
-  AccountInsightScan(FetchContext& ctx, bool totals)
-      : ctx_(ctx), totals_(totals), rules_(ruleContext(ctx)), memory_(ctx.state.insights) {
+  AccountInsightScan(FetchContext& ctx, bool totals, std::optional<AccountGroupMetrics> only = std::nullopt)
+      : ctx_(ctx),
+        totals_(totals),
+        rules_(ruleContext(ctx)),
+        memory_(ctx.state.insights),
+        only_(std::move(only)) {
     today_ = parseCanonical(rules_.date).value_or(0) / kDay;
     readFilters();
     if (totals_)
@@ -252,11 +258,25 @@ class AccountInsightScan : public RowSource {
     }
     if (cursor_ < lo_) return false;
     // Without a lower bound: chunks of 1, 7, then 30 days, so previews stay cheap (5.8).
-    const int64_t size = hasLower_ ? kMaxWindowDays : chunkNo_ == 0 ? 1 : chunkNo_ == 1 ? 7 : kMaxWindowDays;
+    const int64_t size = hasLower_       ? boundedChunkDays()
+                         : chunkNo_ == 0 ? 1
+                         : chunkNo_ == 1 ? 7
+                                         : kMaxWindowDays;
     ++chunkNo_;
     for (int64_t d = cursor_; d > cursor_ - size && d >= lo_; --d) days.push_back(d);
     cursor_ -= size;
     return true;
+  }
+
+  // Days per chunk of a walk with a lower bound: 30 (one T window) for AccountInsights. A scan limited to a
+  // few groups (AccountDailyMetrics) takes as many days as about 8 full batches hold, so its operations fill
+  // the batch POSTs instead of leaving a part-filled one per 30 days; its T windows are still cut at 30 days.
+  int64_t boundedChunkDays() const {
+    if (!only_) return kMaxWindowDays;
+    int64_t perDay = 0;
+    for (const Group& g : kGroups)
+      if (!g.series && groupWanted(g) && !groupMetrics(g).empty()) ++perDay;
+    return perDay == 0 ? 10 * kMaxWindowDays : std::max<int64_t>(1, kChunkOperations / perDay);
   }
 
   bool nextChunk() {
@@ -297,6 +317,7 @@ class AccountInsightScan : public RowSource {
       const bool member =
           inGroup(r, g.name) || (totals_ && std::string_view(g.name) == "V" && r.name == "reach");
       if (!member || !schema::accountMetricLive(r, rules_) || !metricWanted(r.name)) continue;
+      if (only_ && !only_->count({g.name, std::string(r.name)})) continue;
       if (memory_.isRejected("ACCOUNT", g.name, r.name)) continue;
       if (r.name == "follower_count" && small_.count(account_)) continue;
       out.emplace_back(r.name);
@@ -340,7 +361,9 @@ class AccountInsightScan : public RowSource {
         const int64_t top = days[i];
         const bool fc = followerDay(top);
         size_t j = i;
-        while (j + 1 < days.size() && days[j + 1] == days[j] - 1 && followerDay(days[j + 1]) == fc) ++j;
+        while (j + 1 < days.size() && days[j + 1] == days[j] - 1 && followerDay(days[j + 1]) == fc &&
+               top - days[j + 1] < kMaxWindowDays)
+          ++j;
         Op op{&g, {}, days[j] * kDay, (top + 1) * kDay};
         for (const std::string& m : metrics)
           if (m != "follower_count" || fc) op.metrics.push_back(m);
@@ -543,6 +566,7 @@ class AccountInsightScan : public RowSource {
   const bool totals_;
   const schema::RuleContext rules_;
   InsightMemory& memory_;
+  const std::optional<AccountGroupMetrics> only_;  // AccountDailyMetrics: just these (group, metric) pairs
   int64_t today_ = 0;
 
   std::optional<std::vector<std::string>> metrics_, breakdowns_, periods_;
@@ -571,6 +595,23 @@ class AccountInsightScan : public RowSource {
 
 std::unique_ptr<RowSource> openAccountInsights(FetchContext& ctx) {
   return std::make_unique<AccountInsightScan>(ctx, false);
+}
+
+std::unique_ptr<RowSource> openAccountInsightsFor(FetchContext& ctx, AccountGroupMetrics wanted) {
+  return std::make_unique<AccountInsightScan>(ctx, false, std::move(wanted));
+}
+
+std::string accountDailyGroup(std::string_view metric, std::string_view breakdown) {
+  for (const AccountMetricRule& r : schema::accountMetricRules()) {
+    if (r.table != "AccountInsights" || r.name != metric) continue;
+    for (const Group& g : kGroups) {
+      if (std::string_view(g.period) != "day" || std::string_view(g.breakdown) != breakdown ||
+          !inGroup(r, g.name))
+        continue;
+      return g.name;  // T before V: reach and follower_count totals come from the time series (5.8)
+    }
+  }
+  return "";
 }
 
 std::unique_ptr<RowSource> openAccountInsightTotals(FetchContext& ctx) {

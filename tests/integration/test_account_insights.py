@@ -377,8 +377,8 @@ def test_account_daily_metrics_pivots_account_insights(ds, dataset, requests_log
     for cl in calls[1:]:
         assert int(cl[2]["since"]) >= unix("2026-10-20") and int(cl[2]["until"]) <= unix("2026-10-23")
     per_day = [cl[2].get("breakdown") for cl in calls if cl[2].get("metric_type") == "total_value"]
-    # V, B-follow, B-contact, and B-mpt, which the view cannot leave out (docs/insights.md): 4 operations a day
-    assert len(per_day) == 4 * 3
+    # V, B-follow and B-contact; never B-mpt, which no column reads (6.3): 3 operations a day
+    assert len(per_day) == 3 * 3 and "media_product_type" not in per_day
     for r in rows:
         d = day_str(r.Date)
         assert r.AccountId == account
