@@ -172,27 +172,27 @@ std::string specialColumnsQuery(int identifierType, const CatalogArg&, const Cat
          " ORDER BY SCOPE, TABLE_SCHEM, TABLE_NAME, KEY_SEQ";
 }
 
+namespace {
+// SQLTablePrivileges' columns; SQLColumnPrivileges has COLUMN_NAME after TABLE_NAME.
+std::vector<CatalogColumn> privilegesColumns(bool withColumnName) {
+  std::vector<CatalogColumn> cols = {{"TABLE_CAT", "TABLE_CAT", "TABLE_QUALIFIER"},
+                                     {"TABLE_SCHEM", "TABLE_SCHEM", "TABLE_OWNER"},
+                                     {"TABLE_NAME", "TABLE_NAME"},
+                                     {"GRANTOR", "GRANTOR"},
+                                     {"GRANTEE", "GRANTEE"},
+                                     {"PRIVILEGE", "PRIVILEGE"},
+                                     {"IS_GRANTABLE", "IS_GRANTABLE"}};
+  if (withColumnName) cols.insert(cols.begin() + 3, {"COLUMN_NAME", "COLUMN_NAME"});
+  return cols;
+}
+}  // namespace
+
 std::string tablePrivilegesQuery(const CatalogOptions& opts) {
-  const std::vector<CatalogColumn> cols = {{"TABLE_CAT", "TABLE_CAT", "TABLE_QUALIFIER"},
-                                           {"TABLE_SCHEM", "TABLE_SCHEM", "TABLE_OWNER"},
-                                           {"TABLE_NAME", "TABLE_NAME"},
-                                           {"GRANTOR", "GRANTOR"},
-                                           {"GRANTEE", "GRANTEE"},
-                                           {"PRIVILEGE", "PRIVILEGE"},
-                                           {"IS_GRANTABLE", "IS_GRANTABLE"}};
-  return select(cols, opts, "igodbc_privileges") + " AND 0";
+  return select(privilegesColumns(false), opts, "igodbc_privileges") + " AND 0";
 }
 
 std::string columnPrivilegesQuery(const CatalogOptions& opts) {
-  const std::vector<CatalogColumn> cols = {{"TABLE_CAT", "TABLE_CAT", "TABLE_QUALIFIER"},
-                                           {"TABLE_SCHEM", "TABLE_SCHEM", "TABLE_OWNER"},
-                                           {"TABLE_NAME", "TABLE_NAME"},
-                                           {"COLUMN_NAME", "COLUMN_NAME"},
-                                           {"GRANTOR", "GRANTOR"},
-                                           {"GRANTEE", "GRANTEE"},
-                                           {"PRIVILEGE", "PRIVILEGE"},
-                                           {"IS_GRANTABLE", "IS_GRANTABLE"}};
-  return select(cols, opts, "igodbc_privileges") + " AND 0";
+  return select(privilegesColumns(true), opts, "igodbc_privileges") + " AND 0";
 }
 
 }  // namespace igodbc::driver

@@ -12,24 +12,11 @@
 #include "schema/views.h"
 #include "sql/account_insight_scan.h"
 #include "sql/fields.h"
+#include "sql/pivot_cells.h"
 
 namespace igodbc::sql {
 
 namespace {
-
-using PivotKey = std::tuple<std::string, std::string, std::string>;  // Metric, Breakdown, BreakdownValue
-
-const std::string& textOf(const Value& v) {
-  static const std::string none;
-  return v.type == Value::Type::Text ? v.s : none;
-}
-
-// CAST(x AS INTEGER) as SQLite does it for a REAL: truncated toward zero, clamped to the int64 range.
-int64_t toInteger(double d) {
-  if (d >= 9.2233720368547758e18) return INT64_MAX;
-  if (d <= -9.2233720368547758e18) return INT64_MIN;
-  return static_cast<int64_t>(d);
-}
 
 class AccountDailyScan : public RowSource {
  public:
@@ -103,12 +90,12 @@ class AccountDailyScan : public RowSource {
   void addValue(Row& row) const {
     const Value& amount = longRow_[static_cast<size_t>(amountCol_)];
     if (amount.type != Value::Type::Real || !std::isfinite(amount.r)) return;
-    auto it = columnOf_.find({textOf(longRow_[static_cast<size_t>(metricCol_)]),
-                              textOf(longRow_[static_cast<size_t>(breakdownCol_)]),
-                              textOf(longRow_[static_cast<size_t>(valueCol_)])});
+    auto it = columnOf_.find({pivotText(longRow_[static_cast<size_t>(metricCol_)]),
+                              pivotText(longRow_[static_cast<size_t>(breakdownCol_)]),
+                              pivotText(longRow_[static_cast<size_t>(valueCol_)])});
     if (it == columnOf_.end()) return;
     Value& cell = row[static_cast<size_t>(it->second)];
-    const int64_t v = toInteger(amount.r);
+    const int64_t v = pivotInteger(amount.r);
     if (cell.isNull() || v > cell.i) cell = Value::integer(v);
   }
 

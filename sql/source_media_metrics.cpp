@@ -17,25 +17,12 @@
 #include "schema/metrics.h"
 #include "schema/views.h"
 #include "sql/fields.h"
+#include "sql/pivot_cells.h"
 #include "sql/row_source.h"
 
 namespace igodbc::sql {
 
 namespace {
-
-using PivotKey = std::tuple<std::string, std::string, std::string>;  // Metric, Breakdown, BreakdownValue
-
-const std::string& textOf(const Value& v) {
-  static const std::string none;
-  return v.type == Value::Type::Text ? v.s : none;
-}
-
-// CAST(x AS INTEGER) as SQLite does it for a REAL: truncated toward zero, clamped to the int64 range.
-int64_t toInteger(double d) {
-  if (d >= 9.2233720368547758e18) return INT64_MAX;
-  if (d <= -9.2233720368547758e18) return INT64_MIN;
-  return static_cast<int64_t>(d);
-}
 
 // One inner scan: a table's fetch strategy fed with constraints translated from the wide table's.
 struct InnerScan {
@@ -118,7 +105,7 @@ class WideMediaScan : public RowSource {
       row[static_cast<size_t>(to)] = attribute[static_cast<size_t>(from)];
     const int idCol = ctx_.column("MediaId");
     if (idCol >= 0)
-      if (auto it = values_.find(textOf(row[static_cast<size_t>(idCol)])); it != values_.end())
+      if (auto it = values_.find(pivotText(row[static_cast<size_t>(idCol)])); it != values_.end())
         for (const auto& [column, value] : it->second) row[static_cast<size_t>(column)] = value;
     return true;
   }
@@ -158,16 +145,16 @@ class WideMediaScan : public RowSource {
       if (seq > 0) ++rowsOf[seq];
       const Value& v = r[static_cast<size_t>(amount)];
       if (v.type != Value::Type::Real || !std::isfinite(v.r)) continue;
-      auto it =
-          columnOf_.find({textOf(r[static_cast<size_t>(metric)]), textOf(r[static_cast<size_t>(breakdown)]),
-                          textOf(r[static_cast<size_t>(value)])});
+      auto it = columnOf_.find({pivotText(r[static_cast<size_t>(metric)]),
+                                pivotText(r[static_cast<size_t>(breakdown)]),
+                                pivotText(r[static_cast<size_t>(value)])});
       if (it == columnOf_.end()) continue;
-      Value& cell = values_[textOf(r[static_cast<size_t>(media)])][it->second.first];
+      Value& cell = values_[pivotText(r[static_cast<size_t>(media)])][it->second.first];
       if (it->second.second) {  // DOUBLE column: CAST(… AS REAL)
         if (cell.isNull() || v.r > cell.r) cell = Value::real(v.r);
         continue;
       }
-      const int64_t n = toInteger(v.r);
+      const int64_t n = pivotInteger(v.r);
       if (cell.isNull() || n > cell.i) cell = Value::integer(n);
     }
     if (graph::Client* g = ctx_.state.engine.graph())
