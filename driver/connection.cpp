@@ -37,6 +37,7 @@ void Connection::open(const ConnectionSettings& s, std::string dsnName) {
   config.retryMaxSeconds = static_cast<double>(s.retryMaxSeconds);
   config.governorThreshold = s.rateLimitThreshold;
   config.cacheSeconds = static_cast<double>(s.cacheSeconds);
+  config.instagramLogin = s.authMode == "InstagramLogin";
   if (loginTimeout > 0) config.connectTimeoutSeconds = static_cast<long>(loginTimeout);
   config.network = networkOptions(s);
   config.logger = makeLogger(s);

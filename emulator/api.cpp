@@ -9,6 +9,7 @@
 
 #include "api_internal.h"
 #include "rng.h"
+#include "token_family.h"
 
 namespace igemu {
 namespace {
@@ -280,7 +281,11 @@ std::optional<NodeHandle> Call::resolve(const std::string& id) const {
     if (int page = page_of_token(data, ctx.access_token); page >= 0) return NodeHandle{NodeType::Page, page};
     return NodeHandle{NodeType::User, 0};
   }
-  return data.find(id);
+  std::optional<NodeHandle> node = data.find(id);
+  // An Instagram Login token stands for one professional account (ref 1.1, 2.1): other accounts' objects,
+  // Facebook users and Pages do not exist for it, so they fail like a missing ID (100/33).
+  if (node && instagram_login && data.account_of(*node) != config.ig_login_account) return std::nullopt;
+  return node;
 }
 
 NodeHandle Call::resolve_or_throw(const std::string& id) const {
@@ -424,9 +429,12 @@ ApiResponse GraphApi::handle_locked(const ApiRequest& request, bool in_batch) {
     if (*token != config_.access_token && !(app_token && debug) &&
         !(config_.accept_token && config_.accept_token(*token)) && page_of_token(data_, *token) < 0)
       throw errors::invalid_token();
+    call.instagram_login = config_.instagram_token && config_.instagram_token(*token);
+    // A token of the other login's family cannot be parsed by this host (ref 1.1, 10.5 item 1).
+    if (!token_fits_host(api_host_of(request.host), token_family_of(*token, call.instagram_login)))
+      throw errors::invalid_token();
     authenticated = true;
     call.ctx.access_token = *token;
-    call.instagram_login = config_.instagram_token && config_.instagram_token(*token);
 
     if (const QueryParam* f = find_param(call.params, "fields"); f && !f->value.empty()) {
       FieldParseResult parsed = parse_fields(f->value);

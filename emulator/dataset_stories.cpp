@@ -36,6 +36,8 @@ void generate_stories(Dataset& ds, IdAllocator& ids) {
       m.timestamp = t;
       m.stats.views = a == 2 ? 4 : followers * r.range(5, 30) / 100;
       m.stats.shares = m.stats.views * r.range(0, 3) / 100;
+      // Stories shared to Facebook answer facebook_views; an own stream, so no other draw moves.
+      m.reached_facebook = Rng::stream(ds.seed, m.id, "facebook").chance(0.4);
       ds.media.push_back(std::move(m));
       const int index = static_cast<int>(ds.media.size() - 1);
       ds.accounts[a].stories.push_back(index);

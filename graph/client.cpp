@@ -26,6 +26,7 @@
 #include "graph/rate_governor.h"
 #include "graph/redact.h"
 #include "graph/retry_policy.h"
+#include "graph/token_family.h"
 #include "graph/url.h"
 #include "graph/usage_headers.h"
 
@@ -161,7 +162,10 @@ Response Client::Impl::execute(Client& c, const std::function<HttpRequest(const 
         a = makeAuth(c, c.tokens_->accessToken());
         continue;
       }
-      retryOrThrow(c, e, kind, attempt, started);
+      GraphError advised = e;
+      if (e.code == 190)
+        advised.authAdvice = tokenFamilyAdvice(a.token, c.config_.instagramLogin, c.config_.baseUrl);
+      retryOrThrow(c, advised, kind, attempt, started);
     } catch (const NetworkError& e) {
       retryOrThrow(c, e, kind, attempt, started);
     } catch (const TimeoutError& e) {

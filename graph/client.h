@@ -34,6 +34,7 @@ struct Config {
   int governorThreshold = 80;          // RateLimitThreshold: usage percent where the governor slows down
   double governorMaxDelaySeconds = 1;  // the governor's wait at 100 % usage
   double cacheSeconds = 0;             // CacheSeconds: reuse of GET answers across statements (0: never)
+  bool instagramLogin = false;         // AuthMode=InstagramLogin (advice on rejected tokens only)
 };
 
 using Params = std::vector<std::pair<std::string, std::string>>;

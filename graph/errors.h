@@ -26,6 +26,8 @@ class GraphError : public std::runtime_error {
   double retryAfterSeconds = -1;
   int regainAccessMinutes = -1;
   std::string retryNote;  // set when the retry policy gave up: what happened and when to try again
+  // For 190: what to change when the token belongs to the other login (token_family.h); empty otherwise.
+  std::string authAdvice;
   int code;     // error.code; 0 when the body had none
   int subcode;  // error.error_subcode; 0 when absent
   std::string type;

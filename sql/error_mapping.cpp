@@ -31,7 +31,9 @@ Diagnostic diagnoseGraphError(const graph::GraphError& e) {
   std::string state = "HY000", advice;
   if (e.code == 190 || e.code == 102) {
     state = "28000";
-    advice = "The access token is invalid or expired and could not be refreshed; sign in again.";
+    advice = e.authAdvice.empty()
+                 ? "The access token is invalid or expired and could not be refreshed; sign in again."
+                 : e.authAdvice;
   } else if (e.code == 10 || (e.code >= 200 && e.code <= 299)) {
     state = "42000";
     advice = "The token lacks a permission this query needs; grant it to the app and sign in again.";

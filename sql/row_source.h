@@ -46,6 +46,9 @@ struct FetchContext {
   const Plan& plan;
   const Constraints& constraints;
   FieldOptions options;
+  // Set by a scan that reads this one to the end before its first row (the wide metric tables): warnings
+  // are then reported once, with their final counts, instead of with every page.
+  bool warnAtEndOnly = false;
 
   Engine& engine() const { return state.engine; }
   const Settings& settings() const { return state.engine.settings(); }

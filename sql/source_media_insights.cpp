@@ -95,7 +95,7 @@ class InsightScan : public RowSource {
       }
       fetchInsights(group);
       // Warnings must reach the application with the rows: drivers surface them at execute/fetch time.
-      emitWarnings();
+      if (!ctx_.warnAtEndOnly) emitWarnings();
     }
     row = std::move(rows_[index_].row);
     seq = rows_[index_].seq;
@@ -304,8 +304,7 @@ class InsightScan : public RowSource {
       return;
     }
     if (op.type == CallType::OptIn) {
-      count("Opt-in metric " + op.metrics[0] + " has no value (Instagram said \"" + e.graphMessage +
-                "\"); no row",
+      count("Opt-in metric " + op.metrics[0] + " has no value (Instagram said \"" + e.graphMessage + "\")",
             m.id);
       return;
     }

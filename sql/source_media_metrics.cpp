@@ -1,9 +1,9 @@
 // MediaMetrics and StoryMetrics (data-model 6.1, 6.2): one row per Media / Stories row with its metrics as
 // columns. The MediaInsights / StoryInsights scan runs only for the metrics of the metric columns the
-// statement uses (SQLite's colUsed), without the breakdown call unless a breakdown column is used; a
-// statement that uses no metric column makes no insight call. MediaId, AccountId and Timestamp constraints
-// reach both scans. The insight rows are pivoted before the first row, as the former GROUP BY view did, and
-// the attribute rows are streamed with them.
+// statement uses (SQLite's colUsed), without the breakdown call unless a breakdown column is used and with
+// the opt-in calls only when an opt-in column is used; a statement that uses no metric column makes no
+// insight call. MediaId, AccountId and Timestamp constraints reach both scans. The insight rows are pivoted
+// before the first row, as the former GROUP BY view did, and the attribute rows are streamed with them.
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -54,7 +54,8 @@ class WideMediaScan : public RowSource {
     const int mediaCol = ctx.column("MediaId"), accountCol = ctx.column("AccountId"),
               timeCol = ctx.column("Timestamp");
 
-    // Which metrics the used columns need (opt-in metrics stay NULL, as they did in the former views).
+    // Which metrics the used columns need. An opt-in column adds its metric, so the insight scan makes its
+    // one opt-in call per media whose kind allows it (5.3); an error leaves the cell NULL with a warning.
     std::set<std::string> metrics;
     bool breakdownUsed = false, totalUsed = false;
     for (const schema::PivotColumn& c : wide.pivot) {
@@ -62,9 +63,7 @@ class WideMediaScan : public RowSource {
       if (column < 0) continue;
       columnOf_[{c.metric, c.breakdown, c.breakdownValue}] = {column, c.type == schema::SqlType::Double};
       const schema::MediaMetricRule* rule = schema::findMediaMetric(c.metric);
-      if (!rule || rule->request == schema::MetricRequest::OptIn ||
-          !columnUsed(ctx.plan.colUsed, static_cast<size_t>(column)))
-        continue;
+      if (!rule || !columnUsed(ctx.plan.colUsed, static_cast<size_t>(column))) continue;
       metrics.insert(c.metric);
       (c.breakdown.empty() ? totalUsed : breakdownUsed) = true;
     }
@@ -127,6 +126,7 @@ class WideMediaScan : public RowSource {
     scan.constraints = Constraints(&table, std::move(terms), std::nullopt, std::nullopt);
     scan.plan.colUsed = colUsed;
     scan.ctx.reset(new FetchContext{ctx_.state, table, scan.plan, scan.constraints, ctx_.options});
+    scan.ctx->warnAtEndOnly = true;  // pivot() reads the insight scan to its end before the first row
     scan.source = openFn(*scan.ctx);
   }
 

@@ -72,11 +72,32 @@ def insight_metrics(calls):
     return out
 
 
+def facebook_views(conn):
+    """The long table's facebook_views per story (its own opt-in calls); absent = no value."""
+    sql = "SELECT MediaId, Value FROM StoryInsights WHERE Metric = 'facebook_views'"
+    return {r.MediaId: int(r.Value) for r in conn.cursor().execute(sql)}
+
+
+def opt_in_ids(calls):
+    """The story of every facebook_views call in sys_requests."""
+    ids = []
+    for _, url in calls:
+        path, _, query = url.partition("?")
+        if path.endswith("/insights") and "metric=facebook_views" in query.split("&"):
+            ids.append(path.rstrip("/").split("/")[-2])
+    return ids
+
+
 def test_select_star_equals_the_old_view(ds, dataset, requests_log):
     account = story_account(ds, dataset)
     with pyodbc.connect(connection_string(BusinessAccountId=account)) as c:
         (names, rows, calls, sent), (old, old_calls, old_sent) = compare(c, requests_log, "*")
+        fb = facebook_views(c)
+    # the old view left FacebookViews NULL (no opt-in call): it now holds the long table's opt-in value
+    key, col = names.index("MediaId"), names.index("FacebookViews")
+    old = sorted((tuple(fb.get(r[key]) if i == col else v for i, v in enumerate(r)) for r in old), key=str)
     assert rows == old and rows
+    assert sorted(opt_in_ids(calls)) == sorted(r[key] for r in rows)  # one opt-in call per story
     print(f"\nMEASURED StoryMetrics SELECT *: {len(sent)} HTTP requests, {len(calls)} calls "
           f"(old view: {len(old_sent)} requests, {len(old_calls)} calls)")
 
@@ -113,3 +134,26 @@ def test_media_id_lookup(ds, dataset, requests_log):
         old = c.cursor().execute(old_view_sql(["MediaId", "Reach", "NavigationTapBack"]) + " WHERE s.Id = ?",
                                  ids[0]).fetchall()
     assert [tuple(r) for r in got] == [tuple(as_int(v) if i else v for i, v in enumerate(r)) for r in old]
+
+
+def test_facebook_views_column_makes_one_opt_in_call_per_story(ds, dataset, requests_log):
+    account = story_account(ds, dataset)
+    with pyodbc.connect(connection_string(BusinessAccountId=account)) as c:
+        names, rows, calls, _ = run(c, requests_log, "SELECT MediaId, FacebookViews FROM StoryMetrics")
+        assert rows
+        assert {m for m, _ in insight_metrics(calls)} == {"facebook_views"}  # alone, no main call
+        assert sorted(opt_in_ids(calls)) == sorted(r[0] for r in rows)
+        for media_id, value in rows:
+            long = c.cursor().execute(
+                "SELECT Value FROM StoryInsights WHERE MediaId = ? AND Metric = 'facebook_views'", media_id).fetchall()
+            assert [int(v.Value) for v in long] == ([] if value is None else [int(value)])
+    print(f"\nMEASURED StoryMetrics FacebookViews ({len(rows)} stories): {len(opt_in_ids(calls))} opt-in calls, "
+          f"{sum(v is not None for _, v in rows)} with a value")
+
+
+def test_without_facebook_views_no_opt_in_call(ds, dataset, requests_log):
+    account = story_account(ds, dataset)
+    with pyodbc.connect(connection_string(BusinessAccountId=account)) as c:
+        names, rows, calls, _ = run(c, requests_log, "SELECT MediaId, Reach, NavigationTapExit FROM StoryMetrics")
+    assert rows and insight_metrics(calls)
+    assert not [m for m, _ in insight_metrics(calls) if "facebook_views" in m.split(",")]
