@@ -82,28 +82,12 @@ const char kSmallAccount[] =
 
 // ---- AudienceInsights ------------------------------------------------------------------------------------
 
-struct AudienceOp {
-  std::string metric, breakdown, timeframe;
-};
-
-class AudienceScan : public RowSource {
+// Both tables read one account at a time (one batch or one call), then hand its rows out; warnings are
+// reported after each account and once more at the end.
+class PerAccountScan : public RowSource {
  public:
-  explicit AudienceScan(FetchContext& ctx) : ctx_(ctx) {
-    static const std::vector<std::string> metrics = {"follower_demographics", "engaged_audience_demographics",
-                                                     "reached_audience_demographics"};
-    static const std::vector<std::string> breakdowns = {"age", "gender", "country", "city", "age,gender"};
-    static const std::vector<std::string> timeframes = {"this_week",    "this_month",   "last_14_days",
-                                                        "last_30_days", "last_90_days", "prev_month"};
-    static const std::vector<std::string> defaultTimeframes = {"this_week", "this_month"};
-    for (const std::string& m : selected(ctx.constraints.keys(ctx.column("Metric")), metrics, metrics))
-      for (const std::string& b :
-           selected(ctx.constraints.keys(ctx.column("Breakdown")), breakdowns, breakdowns))
-        for (const std::string& t :
-             selected(ctx.constraints.keys(ctx.column("Timeframe")), timeframes, defaultTimeframes))
-          ops_.push_back({m, b, t});
-    if (!ops_.empty()) accounts_ = accountsToScan(ctx, ctx.column("AccountId"));
-  }
-  ~AudienceScan() override { reasons_.emit(ctx_); }
+  explicit PerAccountScan(FetchContext& ctx) : ctx_(ctx) {}
+  ~PerAccountScan() override { reasons_.emit(ctx_); }
 
   bool next(Row& row, int& seq) override {
     while (index_ >= rows_.size()) {
@@ -122,8 +106,44 @@ class AudienceScan : public RowSource {
     return true;
   }
 
+ protected:
+  // Fills rows_ with the account's rows (none when it has nothing to give).
+  virtual void fetch(const std::string& account) = 0;
+
+  FetchContext& ctx_;
+  std::vector<std::string> accounts_;  // set by the derived constructor; empty: nothing to read
+  std::vector<std::pair<Row, int>> rows_;
+  Reasons reasons_;
+
  private:
-  void fetch(const std::string& account) {
+  size_t nextAccount_ = 0;
+  size_t index_ = 0;
+};
+
+struct AudienceOp {
+  std::string metric, breakdown, timeframe;
+};
+
+class AudienceScan : public PerAccountScan {
+ public:
+  explicit AudienceScan(FetchContext& ctx) : PerAccountScan(ctx) {
+    static const std::vector<std::string> metrics = {"follower_demographics", "engaged_audience_demographics",
+                                                     "reached_audience_demographics"};
+    static const std::vector<std::string> breakdowns = {"age", "gender", "country", "city", "age,gender"};
+    static const std::vector<std::string> timeframes = {"this_week",    "this_month",   "last_14_days",
+                                                        "last_30_days", "last_90_days", "prev_month"};
+    static const std::vector<std::string> defaultTimeframes = {"this_week", "this_month"};
+    for (const std::string& m : selected(ctx.constraints.keys(ctx.column("Metric")), metrics, metrics))
+      for (const std::string& b :
+           selected(ctx.constraints.keys(ctx.column("Breakdown")), breakdowns, breakdowns))
+        for (const std::string& t :
+             selected(ctx.constraints.keys(ctx.column("Timeframe")), timeframes, defaultTimeframes))
+          ops_.push_back({m, b, t});
+    if (!ops_.empty()) accounts_ = accountsToScan(ctx, ctx.column("AccountId"));
+  }
+
+ private:
+  void fetch(const std::string& account) override {
     if (!plausibleId(account)) return;
     std::vector<graph::BatchOp> requests;
     for (const AudienceOp& op : ops_)
@@ -197,20 +217,14 @@ class AudienceScan : public RowSource {
     }
   }
 
-  FetchContext& ctx_;
   std::vector<AudienceOp> ops_;
-  std::vector<std::string> accounts_;
-  size_t nextAccount_ = 0;
-  std::vector<std::pair<Row, int>> rows_;
-  size_t index_ = 0;
-  Reasons reasons_;
 };
 
 // ---- OnlineFollowers -------------------------------------------------------------------------------------
 
-class OnlineFollowersScan : public RowSource {
+class OnlineFollowersScan : public PerAccountScan {
  public:
-  explicit OnlineFollowersScan(FetchContext& ctx) : ctx_(ctx) {
+  explicit OnlineFollowersScan(FetchContext& ctx) : PerAccountScan(ctx) {
     const int64_t today = parseCanonical(ruleContext(ctx).date).value_or(0) / kDay;
     lo_ = today - 30;  // Instagram keeps the 30 days before today (ref 3.1)
     hi_ = today - 1;
@@ -229,27 +243,9 @@ class OnlineFollowersScan : public RowSource {
     }
     if (lo_ <= hi_ && !date.empty && !end.empty) accounts_ = accountsToScan(ctx, ctx.column("AccountId"));
   }
-  ~OnlineFollowersScan() override { reasons_.emit(ctx_); }
-
-  bool next(Row& row, int& seq) override {
-    while (index_ >= rows_.size()) {
-      rows_.clear();
-      index_ = 0;
-      if (nextAccount_ >= accounts_.size()) {
-        reasons_.emit(ctx_);
-        return false;
-      }
-      fetch(accounts_[nextAccount_++]);
-      reasons_.emit(ctx_);
-    }
-    row = std::move(rows_[index_].first);
-    seq = rows_[index_].second;
-    ++index_;
-    return true;
-  }
 
  private:
-  void fetch(const std::string& account) {
+  void fetch(const std::string& account) override {
     if (!plausibleId(account)) return;
     graph::Params params{{"metric", "online_followers"},
                          {"period", "lifetime"},
@@ -302,13 +298,7 @@ class OnlineFollowersScan : public RowSource {
     }
   }
 
-  FetchContext& ctx_;
   int64_t lo_ = 0, hi_ = -1;
-  std::vector<std::string> accounts_;
-  size_t nextAccount_ = 0;
-  std::vector<std::pair<Row, int>> rows_;
-  size_t index_ = 0;
-  Reasons reasons_;
 };
 
 }  // namespace
