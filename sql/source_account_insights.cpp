@@ -12,6 +12,7 @@
 #include "graph/batch.h"
 #include "sql/account_insight_scan.h"
 #include "sql/error_mapping.h"
+#include "sql/insight_text.h"
 #include "sql/paged_walk.h"
 #include "sql/row_mapper.h"
 #include "sql/rule_context.h"
@@ -22,9 +23,15 @@ namespace igodbc::sql {
 
 namespace {
 
+using insight::contains;
+using insight::floorDay;
+using insight::kDay;
+using insight::mentions;
+using insight::text;
+using insight::upper;
+
 using schema::AccountMetricRule;
 
-constexpr int64_t kDay = 86400;
 constexpr int64_t kHistoryDays = 729;  // Instagram keeps about two years (ref 3.1)
 constexpr int64_t kMaxWindowDays = 30;
 constexpr int64_t kChunkOperations = 8 * static_cast<int64_t>(graph::kMaxBatchOps);
@@ -63,27 +70,6 @@ size_t ruleIndex(std::string_view name) {
   for (size_t i = 0; i < rules.size(); ++i)
     if (rules[i].name == name) return i;
   return rules.size();
-}
-
-std::string upper(std::string s) {
-  for (char& c : s)
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  return s;
-}
-
-std::string text(const rapidjson::Value* v) {
-  return v && v->IsString() ? std::string(v->GetString(), v->GetStringLength()) : std::string();
-}
-
-bool contains(const std::vector<std::string>& list, std::string_view v) {
-  return std::find(list.begin(), list.end(), v) != list.end();
-}
-
-bool mentions(const std::string& message, const char* what) {
-  std::string m = message;
-  for (char& c : m)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return m.find(what) != std::string::npos;
 }
 
 // One insights operation: a group's metrics over [since, until) (Unix seconds, whole UTC days).
@@ -242,8 +228,6 @@ class AccountInsightScan : public RowSource {
     lo_ = *start;
     hi_ = *end;
   }
-
-  static int64_t floorDay(int64_t t) { return t >= 0 ? t / kDay : -((-t + kDay - 1) / kDay); }
 
   // ---- chunks --------------------------------------------------------------------------------------------
   // The next chunk of days of the current account (descending), or false when the account is done.

@@ -10,6 +10,7 @@
 
 #include "graph/batch.h"
 #include "sql/error_mapping.h"
+#include "sql/insight_text.h"
 #include "sql/paged_walk.h"
 #include "sql/row_mapper.h"
 #include "sql/rule_context.h"
@@ -20,26 +21,11 @@ namespace igodbc::sql {
 
 namespace {
 
-constexpr int64_t kDay = 86400;
-
-std::string text(const rapidjson::Value* v) {
-  return v && v->IsString() ? std::string(v->GetString(), v->GetStringLength()) : std::string();
-}
-
-bool contains(const std::vector<std::string>& list, std::string_view v) {
-  return std::find(list.begin(), list.end(), v) != list.end();
-}
-
-bool mentions(const std::string& message, const char* what) {
-  std::string m = message;
-  for (char& c : m)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return m.find(what) != std::string::npos;
-}
-
-int64_t floorDay(int64_t t) {
-  return t >= 0 ? t / kDay : -((-t + kDay - 1) / kDay);
-}
+using insight::contains;
+using insight::floorDay;
+using insight::kDay;
+using insight::mentions;
+using insight::text;
 
 // The values a =/IN filter allows among `known` (in `known` order), or `defaults` without a filter (P1:
 // opt-in values only when named).

@@ -10,6 +10,7 @@
 #include "graph/batch.h"
 #include "sql/error_mapping.h"
 #include "sql/id_lookup.h"
+#include "sql/insight_text.h"
 #include "sql/paged_walk.h"
 #include "sql/row_mapper.h"
 #include "sql/rule_context.h"
@@ -18,6 +19,9 @@
 namespace igodbc::sql {
 
 namespace {
+
+using insight::text;
+using insight::upper;
 
 using schema::MediaKind;
 using schema::MediaMetricRule;
@@ -45,16 +49,6 @@ struct PendingRow {
   Row row;
   int seq = 0;
 };
-
-std::string upper(std::string s) {
-  for (char& c : s)
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  return s;
-}
-
-std::string text(const rapidjson::Value* v) {
-  return v && v->IsString() ? std::string(v->GetString(), v->GetStringLength()) : std::string();
-}
 
 size_t ruleIndex(std::string_view name) {
   const auto& rules = schema::mediaMetricRules();
