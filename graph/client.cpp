@@ -291,14 +291,18 @@ Response Client::getFresh(std::string_view path, const Params& params) {
 }
 
 Response Client::getUrl(const std::string& absoluteUrl) {
-  // Only to the configured host: a retry puts a fresh token into this URL.
-  UrlParts target, base;
+  // Only to GraphURL's own origin (scheme, host and port): the URL carries the token, and a retry puts a
+  // fresh one into it. GraphURL itself was validated (https, or http on loopback).
+  UrlParts target;
   if (!parseUrl(absoluteUrl, target) || (target.scheme != "https" && target.scheme != "http"))
     throw NetworkError("The Graph API returned an invalid paging URL: " + redactUrl(absoluteUrl));
-  parseUrl(config_.baseUrl, base);
-  if (target.host != base.host || (target.scheme == "http" && !isLoopbackHost(target.host)))
-    throw NetworkError("Refusing to follow a paging URL to " + urlOrigin(absoluteUrl) + " (GraphURL is " +
-                       urlOrigin(config_.baseUrl) + ")");
+  if (!sameOrigin(absoluteUrl, config_.baseUrl)) {
+    NetworkError e("Refusing to follow a paging URL to " + urlOrigin(absoluteUrl) +
+                   ": it would receive the access token, and only GraphURL's scheme, host and port (" +
+                   urlOrigin(config_.baseUrl) + ") may");
+    e.retryable = false;
+    throw e;
+  }
   if (cancelled_) throw CancelledError(kCancelledMessage);
   const std::string key = responseCacheKey(absoluteUrl);
   if (std::optional<Response> hit = reuse(cache_, *log_, key)) return std::move(*hit);

@@ -153,6 +153,16 @@ std::string urlOrigin(std::string_view url) {
   return out + "/";
 }
 
+bool sameOrigin(std::string_view url, std::string_view base) {
+  UrlParts a, b;
+  if (!parseUrl(url, a) || !parseUrl(base, b)) return false;
+  auto port = [](const UrlParts& p) -> std::string {
+    if (!p.port.empty()) return p.port;
+    return p.scheme == "https" ? "443" : p.scheme == "http" ? "80" : "";
+  };
+  return a.scheme == b.scheme && a.host == b.host && port(a) == port(b);
+}
+
 std::optional<std::string> queryParam(std::string_view url, std::string_view key) {
   url = url.substr(0, url.find('#'));
   size_t q = url.find('?');

@@ -37,6 +37,9 @@ bool parseUrl(std::string_view url, UrlParts& out);
 bool isLoopbackHost(std::string_view host);
 // scheme://host[:port]/ — what error messages name instead of the full URL.
 std::string urlOrigin(std::string_view url);
+// True when both URLs parse and have the same scheme, host and port (an absent port is the scheme's default,
+// 443 or 80). Only such a URL may receive the access token of a connection to `base`.
+bool sameOrigin(std::string_view url, std::string_view base);
 
 // The percent-decoded value of the first `key` in the query string of `url`; nullopt when absent.
 std::optional<std::string> queryParam(std::string_view url, std::string_view key);

@@ -73,6 +73,12 @@ std::string fetchPageToken(const OAuthOptions& o, const std::string& userToken, 
     url.clear();
     if (auto paging = doc->FindMember("paging"); paging != doc->MemberEnd() && paging->value.IsObject())
       url = member(paging->value, "next");
+    // paging.next carries the user token: follow it only to GraphURL's scheme, host and port.
+    if (!url.empty() && !graph::sameOrigin(url, base))
+      throw AuthError(
+          "Reading the Page tokens for AuthenticateAsPage failed: refusing to follow a paging URL to " +
+          graph::urlOrigin(url) + " (only GraphURL's scheme, host and port, " + graph::urlOrigin(base) +
+          ", may receive the token)");
   }
   throw AuthError("AuthenticateAsPage names " + page +
                   ", which is not a Page this user manages: give the Page's ID or exact name from the Pages "

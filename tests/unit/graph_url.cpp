@@ -1,7 +1,10 @@
 #include <catch2/catch.hpp>
 #include <stdexcept>
 
+#include "graph/client.h"
+#include "graph/errors.h"
 #include "graph/url.h"
+#include "oauth/token_provider.h"
 
 using namespace igodbc::graph;
 
@@ -79,6 +82,34 @@ TEST_CASE("urlOrigin names scheme, host and port only", "[graph][url]") {
   CHECK(urlOrigin("https://graph.facebook.com") == "https://graph.facebook.com/");
   CHECK(urlOrigin("http://[::1]:8080/x") == "http://[::1]:8080/");
   CHECK(urlOrigin("nonsense") == "(invalid URL)");
+}
+
+TEST_CASE("sameOrigin compares scheme, host and port", "[graph][url]") {
+  CHECK(sameOrigin("https://graph.facebook.com/v24.0/x?after=1", "https://graph.facebook.com"));
+  CHECK(sameOrigin("https://GRAPH.facebook.com:443/v24.0/x", "https://graph.facebook.com/"));
+  CHECK(sameOrigin("http://127.0.0.1/x", "http://127.0.0.1:80"));
+  CHECK_FALSE(sameOrigin("https://graph.facebook.com:8443/x", "https://graph.facebook.com"));
+  CHECK_FALSE(sameOrigin("http://127.0.0.1:9001/x", "http://127.0.0.1:9000"));
+  CHECK_FALSE(sameOrigin("http://graph.facebook.com/x", "https://graph.facebook.com"));
+  CHECK_FALSE(sameOrigin("https://graph.facebook.com.evil.example/x", "https://graph.facebook.com"));
+  CHECK_FALSE(sameOrigin("https://evil.example@graph.facebook.com:444/x", "https://graph.facebook.com"));
+  CHECK_FALSE(sameOrigin("nonsense", "https://graph.facebook.com"));
+}
+
+TEST_CASE("a paging URL to another port of the same host is refused before any request", "[graph][url]") {
+  Config c;
+  c.baseUrl = "http://127.0.0.1:9";
+  c.maxRetries = 3;
+  Client client(c, igodbc::oauth::makeStaticTokenProvider("tok-secret", ""));
+  try {
+    client.getUrl("http://127.0.0.1:10/v24.0/me/media?after=x&access_token=tok-secret");
+    FAIL("the paging URL was followed");
+  } catch (const NetworkError& e) {
+    const std::string what = e.what();
+    CHECK(what.find("Refusing to follow a paging URL to http://127.0.0.1:10/") != std::string::npos);
+    CHECK(what.find("tok-secret") == std::string::npos);
+  }
+  CHECK(client.log().snapshot().empty());
 }
 
 TEST_CASE("setQueryParam replaces or appends one parameter", "[graph][url]") {
