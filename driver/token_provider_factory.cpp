@@ -58,15 +58,21 @@ oauth::OAuthOptions oauthOptions(const ConnectionSettings& s, const std::string&
   o.verifier = s.oauth.verifier;
   o.initialToken = s.accessToken;
   // InitiateOAuth=OFF keeps no token store unless OAuthSettingsLocation names one (for GetOAuthAccessToken).
-  if (s.initiateOAuth != "OFF" || !s.oauth.settingsLocation.empty())
-    o.settingsLocation =
-        s.oauth.settingsLocation.empty() ? oauth::defaultSettingsLocation(dsn) : s.oauth.settingsLocation;
+  if (s.initiateOAuth != "OFF" || !s.oauth.settingsLocation.empty()) {
+    try {
+      o.settingsLocation =
+          s.oauth.settingsLocation.empty() ? oauth::defaultSettingsLocation(dsn) : s.oauth.settingsLocation;
+    } catch (const oauth::AuthError& e) {
+      throw SettingsError("08001", e.what());  // a setting is missing, not a credential
+    }
+  }
   o.allowInsecureFile = s.oauth.allowInsecureFile;
   o.authorizationUrl = s.oauth.authorizationUrl;
   o.accessTokenUrl = s.oauth.accessTokenUrl;
   o.graphUrl = s.graphUrl;
   o.version = s.version;
   o.browserCommand = s.oauth.browserCommand;
+  o.allowTokenInResults = s.oauth.allowTokenInResults;
   // The LoginTimeout property wins; else SQL_ATTR_LOGIN_TIMEOUT; else the default.
   o.loginTimeoutSeconds = s.oauth.loginTimeoutSeconds;
   if (loginTimeoutAttr > 0 && s.oauth.loginTimeoutSeconds == OAuthSettings{}.loginTimeoutSeconds)

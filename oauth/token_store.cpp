@@ -12,6 +12,7 @@
 #include <map>
 #include <mutex>
 
+#include "oauth/token_folder.h"
 #include "oauth/token_provider.h"
 
 namespace igodbc::oauth {
@@ -20,22 +21,6 @@ namespace {
 
 std::string errnoText() {
   return std::strerror(errno);
-}
-
-// mkdir -p with mode 0700 for the folders it creates.
-void makeFolders(const std::string& dir) {
-  if (dir.empty()) return;
-  struct stat st {};
-  if (::stat(dir.c_str(), &st) == 0) return;
-  size_t slash = dir.find_last_of('/');
-  if (slash != std::string::npos && slash > 0) makeFolders(dir.substr(0, slash));
-  if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
-    throw AuthError("Cannot create the token folder " + dir + ": " + errnoText());
-}
-
-std::string folderOf(const std::string& path) {
-  size_t slash = path.find_last_of('/');
-  return slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
 }
 
 class FileLock final : public TokenStore::Lock {
@@ -56,10 +41,21 @@ class FileTokenStore final : public TokenStore {
       : path_(std::move(path)), allowInsecure_(allowInsecure) {}
 
   std::unique_ptr<Lock> lock() override {
-    makeFolders(folderOf(path_));
+    makeTokenFolders(folderOf(path_));
+    checkTokenFolder(folderOf(path_));
     std::string lockPath = path_ + ".lock";
-    int fd = ::open(lockPath.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    // O_NOFOLLOW: a link planted in place of the lock file must not make us create or lock another file.
+    int fd = ::open(lockPath.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd < 0 && errno == ELOOP)
+      throw AuthError("The token lock file " + lockPath +
+                      " is a symbolic link; remove it (the driver creates a regular file there)");
     if (fd < 0) throw AuthError("Cannot open the token lock file " + lockPath + ": " + errnoText());
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != ::geteuid()) {
+      ::close(fd);
+      throw AuthError("The token lock file " + lockPath +
+                      " is not a regular file of the current user; remove it (the driver creates it)");
+    }
     while (::flock(fd, LOCK_EX) != 0) {
       if (errno == EINTR) continue;
       ::close(fd);
@@ -69,6 +65,7 @@ class FileTokenStore final : public TokenStore {
   }
 
   std::optional<StoredToken> load() override {
+    checkTokenFolder(folderOf(path_));
     int fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
     if (fd < 0) {
       if (errno == ENOENT) return std::nullopt;
@@ -78,6 +75,12 @@ class FileTokenStore final : public TokenStore {
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
       ::close(fd);
       throw AuthError("The token file " + path_ + " is not a regular file");
+    }
+    if (st.st_uid != ::geteuid()) {
+      ::close(fd);
+      throw AuthError("The token file " + path_ + " belongs to another user (uid " +
+                      std::to_string(st.st_uid) +
+                      "); remove it, or set OAuthSettingsLocation in the DSN to a file of your own");
     }
     if ((st.st_mode & 077) != 0 && !allowInsecure_) {
       ::close(fd);
@@ -98,7 +101,8 @@ class FileTokenStore final : public TokenStore {
 
   void save(const StoredToken& token) override {
     std::string dir = folderOf(path_);
-    makeFolders(dir);
+    makeTokenFolders(dir);
+    checkTokenFolder(dir);
     std::string tmp = path_ + ".tmp." + std::to_string(::getpid());
     int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
     if (fd < 0) throw AuthError("Cannot write the token file " + tmp + ": " + errnoText());
@@ -200,10 +204,14 @@ std::string defaultSettingsLocation(const std::string& dsn) {
   std::string base;
   if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg != nullptr && xdg[0] == '/') {
     base = xdg;
-  } else if (const char* home = std::getenv("HOME"); home != nullptr && home[0] != '\0') {
+  } else if (const char* home = std::getenv("HOME"); home != nullptr && home[0] == '/') {
     base = std::string(home) + "/.config";
   } else {
-    base = "/tmp";
+    // Never a shared folder such as /tmp: another user could read or plant the tokens there.
+    throw AuthError(
+        "No folder for the OAuth token store: HOME is not set; set HOME for the process that loads the "
+        "driver, "
+        "or set OAuthSettingsLocation in the DSN to a file in a folder only this user can write");
   }
   return base + "/instagram-odbc/" + name + ".json";
 }

@@ -20,8 +20,9 @@ class TokenStore {
   };
   // Blocks until this process holds the location exclusively. Throws AuthError when it cannot be locked.
   virtual std::unique_ptr<Lock> lock() = 0;
-  // nullopt when nothing is stored. Throws AuthError when the file is unsafe (readable by group or others,
-  // unless allowed) or unreadable; a corrupt file reads as empty.
+  // nullopt when nothing is stored. Throws AuthError when the file or its folder is unsafe (token_folder.h;
+  // a file of another user or readable by group or others, unless allowed) or unreadable; a corrupt file
+  // reads as empty.
   virtual std::optional<StoredToken> load() = 0;
   // Atomic: a temp file in the same folder, fsync, rename. Throws AuthError on failure.
   virtual void save(const StoredToken& token) = 0;
@@ -33,7 +34,8 @@ class TokenStore {
 std::unique_ptr<TokenStore> openTokenStore(const std::string& location, bool allowInsecure);
 
 // $XDG_CONFIG_HOME/instagram-odbc/<name>.json, else ~/.config/instagram-odbc/<name>.json; `name` is the DSN
-// (or "default") with characters outside [A-Za-z0-9._-] replaced by '_'.
+// (or "default") with characters outside [A-Za-z0-9._-] replaced by '_'. Throws AuthError when neither is
+// set: there is no shared fallback folder.
 std::string defaultSettingsLocation(const std::string& dsn);
 
 }  // namespace igodbc::oauth

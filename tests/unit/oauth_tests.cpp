@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <map>
 
 #include "driver/connection_settings.h"
@@ -96,11 +97,108 @@ TEST_CASE("memory store is shared by name", "[oauth]") {
 }
 
 TEST_CASE("default settings location follows XDG", "[oauth]") {
+  const char* oldHome = std::getenv("HOME");
+  const std::string savedHome = oldHome ? oldHome : "";
   setenv("XDG_CONFIG_HOME", "/x/cfg", 1);
   CHECK(defaultSettingsLocation("My DSN/1") == "/x/cfg/instagram-odbc/My_DSN_1.json");
   unsetenv("XDG_CONFIG_HOME");
   setenv("HOME", "/home/u", 1);
   CHECK(defaultSettingsLocation("") == "/home/u/.config/instagram-odbc/default.json");
+  // No HOME: no shared fallback such as /tmp, but a message saying what to set.
+  unsetenv("HOME");
+  try {
+    defaultSettingsLocation("dsn");
+    FAIL("a location without HOME");
+  } catch (const AuthError& e) {
+    const std::string what = e.what();
+    CHECK(what.find("HOME is not set") != std::string::npos);
+    CHECK(what.find("OAuthSettingsLocation") != std::string::npos);
+  }
+  if (oldHome) setenv("HOME", savedHome.c_str(), 1);
+}
+
+namespace {
+
+// A private scratch folder, removed at the end of the test.
+struct ScratchDir {
+  std::string path;
+  ScratchDir() {
+    char tmpl[] = "/tmp/igodbc-oauth-XXXXXX";
+    REQUIRE(mkdtemp(tmpl) != nullptr);
+    path = tmpl;
+  }
+  ~ScratchDir() { std::system(("rm -rf " + path).c_str()); }
+};
+
+std::string authFailure(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const AuthError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("file store: a symbolic link in place of the lock file is refused", "[oauth]") {
+  ScratchDir d;
+  const std::string victim = d.path + "/victim";
+  REQUIRE(symlink(victim.c_str(), (d.path + "/dsn.json.lock").c_str()) == 0);
+  auto store = openTokenStore(d.path + "/dsn.json", false);
+  std::string why = authFailure([&] { store->lock(); });
+  CHECK(why.find("dsn.json.lock is a symbolic link") != std::string::npos);
+  struct stat st {};
+  CHECK(lstat(victim.c_str(), &st) != 0);  // the link's target was not created
+}
+
+TEST_CASE("file store: a folder others can write is refused with chmod advice", "[oauth]") {
+  ScratchDir d;
+  const std::string folder = d.path + "/shared";
+  REQUIRE(mkdir(folder.c_str(), 0700) == 0);
+  REQUIRE(chmod(folder.c_str(), 0777) == 0);
+  auto store = openTokenStore(folder + "/dsn.json", false);
+  for (const std::function<void()>& op :
+       {std::function<void()>([&] { store->lock(); }), std::function<void()>([&] { store->load(); }),
+        std::function<void()>([&] { store->save(StoredToken{}); })}) {
+    std::string why = authFailure(op);
+    CHECK(why.find("The token folder " + folder + " can be written by other users (mode 0777)") !=
+          std::string::npos);
+    CHECK(why.find("chmod 700") != std::string::npos);
+  }
+  struct stat st {};
+  CHECK(stat((folder + "/dsn.json.lock").c_str(), &st) != 0);
+  REQUIRE(chmod(folder.c_str(), 0700) == 0);
+  StoredToken t;
+  t.accessToken = "tok";
+  {
+    auto lock = store->lock();
+    store->save(t);
+  }
+  CHECK(store->load()->accessToken == "tok");
+}
+
+TEST_CASE("file store: a folder or file of another user is refused", "[oauth]") {
+  if (geteuid() != 0) {
+    WARN("not root: cannot give a folder to another user");
+    return;
+  }
+  ScratchDir d;
+  const std::string folder = d.path + "/theirs";
+  REQUIRE(mkdir(folder.c_str(), 0755) == 0);
+  REQUIRE(chown(folder.c_str(), 65534, 65534) == 0);  // nobody
+  auto store = openTokenStore(folder + "/dsn.json", false);
+  std::string why = authFailure([&] { store->lock(); });
+  CHECK(why.find("The token folder " + folder + " belongs to another user (uid 65534)") != std::string::npos);
+  CHECK(authFailure([&] { store->load(); }).find("belongs to another user") != std::string::npos);
+
+  // A 0600 token file of another user in our own folder: not ours to trust.
+  const std::string file = d.path + "/dsn.json";
+  std::ofstream(file) << serializeToken(StoredToken{"FacebookLogin", "1", "foreign-token", 0, 0, ""});
+  REQUIRE(chmod(file.c_str(), 0600) == 0);
+  REQUIRE(chown(file.c_str(), 65534, 65534) == 0);
+  CHECK(authFailure([&] { openTokenStore(file, true)->load(); }).find("belongs to another user") !=
+        std::string::npos);
 }
 
 TEST_CASE("dialog URLs for both login flavours", "[oauth]") {
