@@ -1,6 +1,6 @@
-// SQLConnect (properties from the DSN through libodbcinst), SQLDriverConnect (DSN= first, then the string
-// overrides it; no dialogs: every completion mode behaves like SQL_DRIVER_NOPROMPT), SQLDisconnect and
-// SQLNativeSql.
+// SQLConnect (properties from the DSN through libodbcinst), SQLDriverConnect (the string overrides the DSN,
+// or for DRIVER= the driver's section of odbcinst.ini, within connection_trust.h's rules; no dialogs: every
+// completion mode behaves like SQL_DRIVER_NOPROMPT), SQLDisconnect and SQLNativeSql.
 #include <odbcinst.h>
 
 #include <algorithm>
@@ -9,6 +9,7 @@
 #include "driver/connection.h"
 #include "driver/connection_props.h"
 #include "driver/connection_string.h"
+#include "driver/connection_trust.h"
 #include "sql/engine.h"
 
 namespace igodbc::driver {
@@ -18,18 +19,23 @@ namespace {
 // A value no one writes in a DSN, to tell "not set" from "set to empty".
 constexpr char kUnset[] = "\x01unset\x01";
 
-std::optional<std::string> readDsn(const std::string& dsn, std::string_view key) {
+// `section` of odbc.ini (a DSN) or odbcinst.ini (a driver).
+std::optional<std::string> readProfile(const std::string& section, std::string_view key, const char* file) {
   char buf[8192];
   std::string k(key);
-  int n = SQLGetPrivateProfileString(dsn.c_str(), k.c_str(), kUnset, buf, sizeof buf, "odbc.ini");
+  int n = SQLGetPrivateProfileString(section.c_str(), k.c_str(), kUnset, buf, sizeof buf, file);
   if (n < 0) return std::nullopt;
   std::string v(buf, static_cast<size_t>(std::min<int>(n, static_cast<int>(sizeof buf) - 1)));
   if (v == kUnset) return std::nullopt;
   return v;
 }
 
+std::optional<std::string> readDsn(const std::string& dsn, std::string_view key) {
+  return readProfile(dsn, key, "odbc.ini");
+}
+
 bool present(const std::optional<std::string>& v) {
-  return v && v->find_first_not_of(" \t") != std::string::npos;
+  return isPresent(v);
 }
 
 }  // namespace
@@ -71,29 +77,33 @@ SQLRETURN driverConnect(Connection& c, const std::string& in, const OutString& o
                                          " is not a property of this driver and was ignored"));
   }
 
-  auto effective = [&](std::string_view key) -> std::optional<std::string> {
-    std::optional<std::string> v = cs.get(key);
-    if (present(v)) return v;
+  // What the administrator wrote: the DSN, or for DRIVER= the driver's section of odbcinst.ini.
+  const std::string trustedSource = dsn ? "DSN" : "odbcinst.ini";
+  const PropertyLookup trusted = [&](std::string_view key) -> std::optional<std::string> {
     if (dsn) return readDsn(*dsn, key);
-    return v;
+    if (driver && !driver->empty()) return readProfile(*driver, key, "odbcinst.ini");
+    return std::nullopt;
   };
+  checkConnectionStringKeys(cs, trusted);
+  auto effective = [&](std::string_view key) { return effectiveValue(cs, trusted, key); };
   ConnectionSettings s = resolveSettings(effective);
   recordPropertyOrigins(s, [&](std::string_view key) -> std::optional<std::pair<std::string, std::string>> {
-    if (std::optional<std::string> v = cs.get(key); present(v))
+    if (std::optional<std::string> v = cs.get(key); present(v) && !isDsnOnlyKey(key))
       return std::make_pair("connection string", *v);
-    if (std::optional<std::string> v = dsn ? readDsn(*dsn, key) : std::nullopt; present(v))
-      return std::make_pair("DSN", *v);
+    if (std::optional<std::string> v = trusted(key); present(v)) return std::make_pair(trustedSource, *v);
     return std::nullopt;
   });
   c.open(s, dsn.value_or(""));
 
-  // The completed string: where it came from, then every property that was set.
+  // The completed string: where it came from, then what the application gave, never a secret. Reconnecting
+  // with it gets the rest (secrets included) from the DSN, odbcinst.ini or the token store again; an
+  // application that passed the token itself passes it again.
   // DRIVER is conventionally braced (driver names have spaces).
   std::string completed = dsn ? formatPair("DSN", *dsn) : "DRIVER={" + driver.value_or("") + "}";
   for (std::string_view key : propertyNames())
-    if (std::optional<std::string> v = effective(key); present(v)) completed += ";" + formatPair(key, *v);
-  for (const char* key : {"UID", "PWD"})
-    if (std::optional<std::string> v = cs.get(key)) completed += ";" + formatPair(key, *v);
+    if (std::optional<std::string> v = cs.get(key); present(v) && !isSecretKey(key) && !isDsnOnlyKey(key))
+      completed += ";" + formatPair(key, *v);
+  if (std::optional<std::string> v = cs.get("UID")) completed += ";" + formatPair("UID", *v);
   completed += ";";
   putString(c, completed, out, outLength);
   return c.diags.success();

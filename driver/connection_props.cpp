@@ -37,6 +37,8 @@ std::optional<std::string> defaultValue(std::string_view name) {
   if (is("LoginTimeout")) return std::to_string(d.oauth.loginTimeoutSeconds);
   if (is("Verbosity")) return std::to_string(d.oauth.verbosity);
   if (is("OAuthAllowInsecureFile")) return std::string("false");
+  if (is("AllowConnectionStringPaths")) return std::string("false");
+  if (is("AllowTokenInResults")) return std::string("false");
   return std::nullopt;
 }
 

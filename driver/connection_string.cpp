@@ -10,6 +10,12 @@ bool isSpace(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
 std::string_view trim(std::string_view s) {
   while (!s.empty() && isSpace(s.front())) s.remove_prefix(1);
   while (!s.empty() && isSpace(s.back())) s.remove_suffix(1);
@@ -27,13 +33,28 @@ bool equalsIgnoreCase(std::string_view a, std::string_view b) {
 }
 
 std::optional<std::string> ConnectionString::get(std::string_view key) const {
-  for (const auto& [k, v] : pairs)
-    if (equalsIgnoreCase(k, key)) return v;
-  return std::nullopt;
+  auto it = index_.find(lower(key));
+  if (it == index_.end()) return std::nullopt;
+  return pairs[it->second].second;
+}
+
+bool ConnectionString::has(std::string_view key) const {
+  return index_.count(lower(key)) != 0;
+}
+
+bool ConnectionString::add(std::string key, std::string value) {
+  if (!index_.emplace(lower(key), pairs.size()).second) return false;
+  pairs.emplace_back(std::move(key), std::move(value));
+  return true;
 }
 
 ConnectionString parseConnectionString(std::string_view s) {
+  if (s.size() > kMaxConnectionStringBytes)
+    throw ConnectionStringError("it is " + std::to_string(s.size()) + " bytes long, more than the " +
+                                std::to_string(kMaxConnectionStringBytes) +
+                                " this driver accepts; put long values in the DSN (odbc.ini)");
   ConnectionString out;
+  size_t keys = 0;
   size_t i = 0;
   while (i < s.size()) {
     size_t keyEnd = i;
@@ -76,7 +97,11 @@ ConnectionString parseConnectionString(std::string_view s) {
     }
     if (i < s.size() && s[i] == ';') ++i;
     if (key.empty()) continue;  // ";;" or "=value": nothing to keep
-    if (!out.has(key)) out.pairs.emplace_back(std::move(key), std::move(value));
+    if (++keys > kMaxConnectionStringKeys)
+      throw ConnectionStringError(
+          "it has more than " + std::to_string(kMaxConnectionStringKeys) +
+          " keys; this driver has fewer than 50 properties, so remove the keys it does not use");
+    out.add(std::move(key), std::move(value));
   }
   return out;
 }

@@ -28,7 +28,9 @@ const std::vector<std::string_view> kOAuthProperties = {"OAuthSettingsLocation",
                                                         "ProxyPassword",
                                                         "ProxyExceptions",
                                                         "LogFile",
-                                                        "Verbosity"};
+                                                        "Verbosity",
+                                                        "AllowConnectionStringPaths",
+                                                        "AllowTokenInResults"};
 
 long wholeNumber(std::string_view key, const std::string& text, long lo, long hi) {
   errno = 0;
@@ -39,6 +41,10 @@ long wholeNumber(std::string_view key, const std::string& text, long lo, long hi
                                      std::to_string(lo) + " to " + std::to_string(hi) + " (got '" + text +
                                      "')");
   return v;
+}
+
+bool yes(const std::string& v) {
+  return equalsIgnoreCase(v, "true") || v == "1" || equalsIgnoreCase(v, "yes") || equalsIgnoreCase(v, "on");
 }
 
 }  // namespace
@@ -74,6 +80,9 @@ void resolveOAuthSettings(const std::function<std::optional<std::string>(std::st
   if (auto v = get("ProxyExceptions")) s.proxyExceptions = *v;
   if (auto v = get("LogFile")) s.logFile = *v;
   if (auto v = get("Verbosity")) s.verbosity = static_cast<int>(wholeNumber("Verbosity", *v, 0, 5));
+  // The caller hands these only from the DSN or odbcinst.ini (connection_trust.h).
+  if (auto v = get("AllowConnectionStringPaths")) s.allowConnectionStringPaths = yes(*v);
+  if (auto v = get("AllowTokenInResults")) s.allowTokenInResults = yes(*v);
 }
 
 }  // namespace igodbc::driver

@@ -30,6 +30,10 @@ struct OAuthSettings {
   std::string proxyExceptions;      // ProxyExceptions
   std::string logFile;              // LogFile; empty: no log
   int verbosity = 1;                // Verbosity 0-5
+  // DSN-only switches (driver/connection_trust.h): connection strings may set path keys; GetOAuthAccessToken
+  // returns the token itself.
+  bool allowConnectionStringPaths = false;  // AllowConnectionStringPaths
+  bool allowTokenInResults = false;         // AllowTokenInResults
 };
 
 // Canonical names, appended to the core list.

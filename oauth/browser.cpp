@@ -1,5 +1,6 @@
 #include "oauth/browser.h"
 
+#include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -10,7 +11,17 @@ namespace igodbc::oauth {
 
 namespace {
 
-bool onPath(const std::string& name) {
+bool isBlank(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+bool executable(const std::string& path) {
+  return ::access(path.c_str(), X_OK) == 0;
+}
+
+// What execvp would run: a path as given, else the first match on $PATH.
+bool findable(const std::string& program) {
+  if (program.find('/') != std::string::npos) return executable(program);
   const char* path = std::getenv("PATH");
   if (path == nullptr) return false;
   std::string p = path;
@@ -18,7 +29,7 @@ bool onPath(const std::string& name) {
   while (start <= p.size()) {
     size_t colon = p.find(':', start);
     std::string dir = p.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
-    if (!dir.empty() && ::access((dir + "/" + name).c_str(), X_OK) == 0) return true;
+    if (!dir.empty() && executable(dir + "/" + program)) return true;
     if (colon == std::string::npos) break;
     start = colon + 1;
   }
@@ -27,15 +38,54 @@ bool onPath(const std::string& name) {
 
 }  // namespace
 
+std::optional<std::vector<std::string>> splitCommandLine(const std::string& command) {
+  std::vector<std::string> args;
+  std::string current;
+  bool inWord = false;
+  for (size_t i = 0; i < command.size(); ++i) {
+    char c = command[i];
+    if (isBlank(c)) {
+      if (inWord) args.push_back(std::move(current)), current.clear(), inWord = false;
+      continue;
+    }
+    inWord = true;
+    if (c == '\'') {
+      size_t end = command.find('\'', i + 1);
+      if (end == std::string::npos) return std::nullopt;
+      current.append(command, i + 1, end - i - 1);
+      i = end;
+    } else if (c == '"') {
+      for (++i;; ++i) {
+        if (i >= command.size()) return std::nullopt;
+        if (command[i] == '"') break;
+        if (command[i] == '\\' && i + 1 < command.size() && (command[i + 1] == '"' || command[i + 1] == '\\'))
+          ++i;
+        current += command[i];
+      }
+    } else if (c == '\\') {
+      if (++i >= command.size()) return std::nullopt;
+      current += command[i];
+    } else {
+      current += c;
+    }
+  }
+  if (inWord) args.push_back(std::move(current));
+  return args;
+}
+
 bool openBrowser(const std::string& command, const std::string& url) {
   std::string cmd = command;
   if (cmd.empty()) {
     if (const char* b = std::getenv("BROWSER"); b != nullptr && b[0] != '\0') cmd = b;
   }
-  if (cmd.empty() && onPath("xdg-open")) cmd = "xdg-open";
-  if (cmd.empty()) return false;
-  // sh -c 'CMD "$1"' sh URL: the command may carry its own arguments; the URL stays one argument.
-  const std::string script = cmd + " \"$1\" >/dev/null 2>&1 </dev/null";
+  if (cmd.empty()) cmd = "xdg-open";
+  std::optional<std::vector<std::string>> args = splitCommandLine(cmd);
+  if (!args || args->empty() || !findable(args->front())) return false;
+  args->push_back(url);
+  // Built before fork: the child of a threaded process should only exec.
+  std::vector<char*> argv;
+  for (std::string& a : *args) argv.push_back(a.data());
+  argv.push_back(nullptr);
   // Double fork: the browser outlives nothing of ours and leaves no zombie behind.
   pid_t child = ::fork();
   if (child < 0) return false;
@@ -43,7 +93,14 @@ bool openBrowser(const std::string& command, const std::string& url) {
     ::setsid();
     pid_t grandchild = ::fork();
     if (grandchild == 0) {
-      ::execl("/bin/sh", "sh", "-c", script.c_str(), "sh", url.c_str(), static_cast<char*>(nullptr));
+      int devnull = ::open("/dev/null", O_RDWR);
+      if (devnull >= 0) {
+        ::dup2(devnull, 0);
+        ::dup2(devnull, 1);
+        ::dup2(devnull, 2);
+        if (devnull > 2) ::close(devnull);
+      }
+      ::execvp(argv[0], argv.data());
       ::_exit(127);
     }
     ::_exit(grandchild < 0 ? 1 : 0);

@@ -26,7 +26,8 @@ struct OAuthOptions {
   std::string accessTokenUrl;                           // empty: the real code-exchange endpoint
   std::string graphUrl = "https://graph.facebook.com";  // long-lived exchange and refresh go here
   std::string version = "v24.0";
-  std::string browserCommand;  // empty: $BROWSER, then xdg-open
+  std::string browserCommand;        // empty: $BROWSER, then xdg-open
+  bool allowTokenInResults = false;  // AllowTokenInResults (DSN only): GetOAuthAccessToken shows the token
   long loginTimeoutSeconds = 120;
   long timeoutSeconds = 60;
   graph::NetworkOptions network;

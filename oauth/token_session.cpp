@@ -126,7 +126,7 @@ TokenSession::Authorization TokenSession::authorizationUrl(const std::optional<s
   return a;
 }
 
-void TokenSession::adopt(const Granted& g) {
+void TokenSession::adopt(Granted& g) {
   remember(g.accessToken);
   const int64_t t = now();
   if (!options_.settingsLocation.empty()) {
@@ -140,7 +140,8 @@ void TokenSession::adopt(const Granted& g) {
     s.expiresAt = g.expiresAt;
     s.userId = g.userId;
     store->save(s);
-    if (options_.logger) options_.logger->write(1, "oauth", "token stored in " + store->describe());
+    g.storedIn = store->describe();
+    if (options_.logger) options_.logger->write(1, "oauth", "token stored in " + g.storedIn);
   }
   override_ = g.accessToken;
   overrideIssuedAt_ = t;

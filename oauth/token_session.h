@@ -53,6 +53,7 @@ class TokenSession final : public TokenProvider {
     std::string userId;      // Instagram Login only
     std::string scopes;      // Instagram Login only
     std::string warning;     // 01000 text; empty when none
+    std::string storedIn;    // the token store's file or memory:// name; empty: this connection only
   };
   // 8.2: code (or redirect URL) -> token [-> long-lived]; stored when a store is configured and used from
   // now on. Throws AuthError (28000), OAuthArgumentError (22023).
@@ -65,7 +66,7 @@ class TokenSession final : public TokenProvider {
 
  private:
   std::string userTokenLocked();
-  void adopt(const Granted& g);  // store + use from now on (mutex_ held)
+  void adopt(Granted& g);  // store (sets g.storedIn) + use from now on (mutex_ held)
   void remember(const std::string& secret) const;
 
   OAuthOptions options_;

@@ -1,6 +1,8 @@
 // The OAuth procedures (data-model 8.1-8.4): the headless login for servers without a browser, refreshing
 // on demand and describing the token. The work happens in oauth::TokenSession; this file maps arguments,
-// result rows and errors.
+// result rows and errors. Anyone who can run SQL can call them, so a token they obtain is described
+// (expiry, scopes, where it was stored), not shown: only GetOAuthAccessToken under the DSN-only
+// AllowTokenInResults=true returns it.
 #include "oauth/token_session.h"
 #include "sql/engine.h"
 #include "sql/error_mapping.h"
@@ -30,6 +32,9 @@ Value textOrNull(const std::string& s) {
   return s.empty() ? Value::null() : Value::text(s);
 }
 
+// What sys_connection_props shows for a secret that is set.
+constexpr char kMasked[] = "********";
+
 Value timeOrNull(int64_t t) {
   return t == 0 ? Value::null() : Value::text(formatTimestamp(t));
 }
@@ -46,10 +51,12 @@ std::vector<Row> guarded(F&& body) {
   }
 }
 
-std::vector<Row> grantedRow(ProcCall& call, const oauth::TokenSession::Granted& g) {
+// `reveal`: the caller may see the token itself (GetOAuthAccessToken with AllowTokenInResults).
+std::vector<Row> grantedRow(ProcCall& call, const oauth::TokenSession::Granted& g, bool reveal) {
   if (!g.warning.empty()) call.warn(g.warning);
-  return {{Value::text(g.accessToken), Value::text(g.accessToken), Value::integer(g.expiresIn),
-           timeOrNull(g.expiresAt), Value::text("bearer"), textOrNull(g.userId), textOrNull(g.scopes)}};
+  const Value token = Value::text(reveal ? g.accessToken : kMasked);
+  return {{token, token, Value::integer(g.expiresIn), timeOrNull(g.expiresAt), Value::text("bearer"),
+           textOrNull(g.userId), textOrNull(g.scopes), textOrNull(g.storedIn)}};
 }
 
 std::vector<Row> getAuthorizationUrl(ProcCall& call) {
@@ -70,8 +77,10 @@ std::vector<Row> getAccessToken(ProcCall& call) {
   if (longLived && *longLived != 0 && *longLived != 1)
     throw EngineError({"22023", 0, prefixed("GetOAuthAccessToken.LongLived: must be 0 or 1")});
   return guarded([&] {
-    return grantedRow(call, s.exchangeCode(call.text("Verifier").value_or(""), call.text("CallbackUrl"),
-                                           call.text("State"), longLived.value_or(1) == 1));
+    return grantedRow(call,
+                      s.exchangeCode(call.text("Verifier").value_or(""), call.text("CallbackUrl"),
+                                     call.text("State"), longLived.value_or(1) == 1),
+                      s.options().allowTokenInResults);
   });
 }
 
@@ -81,7 +90,7 @@ std::vector<Row> refreshAccessToken(ProcCall& call) {
     needs(call, s.options().clientId, "OAuthClientId");
     needs(call, s.options().clientSecret, "OAuthClientSecret");
   }
-  return guarded([&] { return grantedRow(call, s.refresh(call.text("OAuthRefreshToken"))); });
+  return guarded([&] { return grantedRow(call, s.refresh(call.text("OAuthRefreshToken")), false); });
 }
 
 std::vector<Row> getTokenInfo(ProcCall& call) {
@@ -95,13 +104,11 @@ std::vector<Row> getTokenInfo(ProcCall& call) {
   });
 }
 
-const std::vector<ProcColumn> kGranted = {{"OAuthAccessToken", SqlType::Varchar, 1024},
-                                          {"OAuthRefreshToken", SqlType::Varchar, 1024},
-                                          {"ExpiresIn", SqlType::BigInt, 19},
-                                          {"ExpiresAt", SqlType::Timestamp, 19},
-                                          {"TokenType", SqlType::Varchar, 16},
-                                          {"UserId", SqlType::Varchar, 32},
-                                          {"Scopes", SqlType::Varchar, 1024}};
+const std::vector<ProcColumn> kGranted = {
+    {"OAuthAccessToken", SqlType::Varchar, 1024}, {"OAuthRefreshToken", SqlType::Varchar, 1024},
+    {"ExpiresIn", SqlType::BigInt, 19},           {"ExpiresAt", SqlType::Timestamp, 19},
+    {"TokenType", SqlType::Varchar, 16},          {"UserId", SqlType::Varchar, 32},
+    {"Scopes", SqlType::Varchar, 1024},           {"StoredIn", SqlType::Varchar, 4096}};
 
 }  // namespace
 
