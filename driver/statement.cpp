@@ -113,6 +113,7 @@ void Statement::prepareRaw(const std::string& sql) {
 
 void Statement::prepare(std::string_view odbcSql) {
   requireNoCursor();
+  conn->engine().checkStatementSize(odbcSql.size());  // before copies of a huge text are made
   prepareRaw(noScan == SQL_NOSCAN_ON ? std::string(odbcSql) : sql::translateEscapes(odbcSql));
 }
 

@@ -5,6 +5,8 @@
 
 #include <sqlite3.h>
 
+#include <unordered_set>
+
 #include "graph/client.h"
 #include "sql/instagram_tables.h"
 #include "sql/procedures.h"
@@ -58,7 +60,68 @@ Engine::Engine(Settings settings, std::shared_ptr<graph::Client> graph)
   // The name must outlive the connection: a static string.
   sqlite3_db_config(db_, SQLITE_DBCONFIG_MAINDBNAME, kScratchSchema);
   exec("ATTACH DATABASE ':memory:' AS Instagram");
-  attachInstagramTables(*this);
+  if (std::string err = lockDown(db_, settings_.limits); !err.empty()) {
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw EngineError({"HY000", 0, prefixed("Cannot secure the SQL engine: " + err)});
+  }
+  try {
+    attachInstagramTables(*this);
+    startGuard();
+  } catch (...) {
+    sqlite3_close_v2(db_);
+    db_ = nullptr;
+    throw;
+  }
+}
+
+// The names of the Instagram schema (tables, views, their trigger) and of the procedures: no scratch object
+// may take one, so an unqualified name always means Instagram's. A scratch file opened from disk is checked
+// for objects that already do.
+void Engine::startGuard() {
+  std::unordered_set<std::string> names;
+  for (const Procedure& p : allProcedures()) {
+    names.insert(std::string(p.name));
+    names.insert(procedureTableName(p.name));
+  }
+  std::vector<std::pair<std::string, std::string>> scratch;  // (name, type) in Local and temp
+  auto collect = [&](const char* q, bool instagram) {
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db_, q, -1, &st, nullptr) != SQLITE_OK)
+      throw EngineError(
+          {"HY000", 0, prefixed(std::string("Cannot read the schema: ") + sqlite3_errmsg(db_))});
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      std::string name = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+      if (instagram)
+        names.insert(name);
+      else
+        scratch.emplace_back(name, reinterpret_cast<const char*>(sqlite3_column_text(st, 1)));
+    }
+    sqlite3_finalize(st);
+  };
+  collect("SELECT name, type FROM Instagram.sqlite_schema", true);
+  collect("SELECT name, type FROM main.sqlite_schema", false);
+  guard_ = std::make_unique<SqlGuard>(std::move(names));
+  for (const auto& [name, type] : scratch) {
+    if (type == "trigger") guard_->noteTrigger(name);
+    if (guard_->isInstagramName(name))
+      throw EngineError(
+          {"08001", 0,
+           prefixed("The scratch database '" + settings_.scratchDatabase + "' holds a " + type + " named '" +
+                    name +
+                    "', the name of an Instagram object: rename or drop it (with the sqlite3 tool), or "
+                    "point ScratchDatabase at another file")});
+  }
+}
+
+void Engine::checkStatementSize(size_t bytes) const {
+  if (static_cast<int64_t>(bytes) <= settings_.limits.maxStatementBytes) return;
+  throw EngineError(
+      {"54000", 0,
+       prefixed("The statement is " + std::to_string(bytes) + " bytes, more than MaxStatementBytes (" +
+                std::to_string(settings_.limits.maxStatementBytes) +
+                "): pass long value lists as parameters or a scratch table, or raise "
+                "MaxStatementBytes in the DSN")});
 }
 
 Engine::~Engine() {
@@ -78,6 +141,9 @@ std::unique_ptr<Statement> Engine::prepare(std::string_view sql) {
   pendingError_.reset();
   warnings_.clear();
   writeIntent_->clear();
+  checkStatementSize(sql.size());
+  if (guard_)
+    if (std::optional<Diagnostic> refused = guard_->checkText(sql)) throw EngineError(std::move(*refused));
   sqlite3_stmt* stmt = nullptr;
   const char* tail = nullptr;
   // CALL/EXEC become a SELECT over the procedure's table-valued function (sql/procedures.h).
@@ -193,6 +259,18 @@ Diagnostic Engine::translateSqliteError(int rc) const {
   std::string state = "HY000";
   if (primary == SQLITE_INTERRUPT) {
     return {"HY008", 0, prefixed("The statement was cancelled")};
+  } else if (primary == SQLITE_TOOBIG) {
+    return {"54000", rc,
+            prefixed(msg + ": a value would exceed MaxValueBytes (" +
+                     std::to_string(settings_.limits.maxValueBytes) +
+                     " bytes); raise MaxValueBytes in the DSN if the data needs it")};
+  } else if (primary == SQLITE_FULL) {
+    return {"HY000", rc,
+            prefixed("The scratch tables are full (MaxScratchMB is " +
+                     std::to_string(settings_.limits.maxScratchMB) +
+                     "): drop scratch tables you no longer need, or raise MaxScratchMB in the DSN")};
+  } else if (primary == SQLITE_AUTH) {
+    state = "42000";
   } else if (primary == SQLITE_CONSTRAINT) {
     state = "23000";
   } else if (primary == SQLITE_NOMEM) {
@@ -205,7 +283,8 @@ Diagnostic Engine::translateSqliteError(int rc) const {
     state = contains(msg, "index") ? "42S11" : "42S01";
   } else if (contains(msg, "syntax error") || contains(msg, "near \"") || contains(msg, "incomplete input") ||
              contains(msg, "no such function") || contains(msg, "wrong number of arguments") ||
-             contains(msg, "misuse of aggregate") || contains(msg, "no query solution")) {
+             contains(msg, "misuse of aggregate") || contains(msg, "no query solution") ||
+             contains(msg, "may not be altered") || contains(msg, "cannot rename columns")) {
     state = "42000";
   } else if (primary == SQLITE_RANGE) {
     state = "07009";

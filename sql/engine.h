@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "sql/diagnostic.h"
+#include "sql/sql_guard.h"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -44,6 +45,7 @@ struct Settings {
   bool pageToken = false;                       // AuthenticateAsPage: calls carry a Page token
   bool cdataCompat = false;                     // CDataCompat: compatibility views and alias columns (11)
   std::vector<ConnectionProp> connectionProps;  // the connection's properties, for sys_connection_props
+  SqlLimits limits;                             // value, statement and scratch-size ceilings
 };
 
 // The schema name of scratch tables: SQLite's main database, renamed so that "Local"."t" works.
@@ -125,6 +127,9 @@ class Engine {
   // Throws EngineError (42000 syntax, 42S02 unknown table, 42S22 unknown column, 42000 missing filter...).
   std::unique_ptr<Statement> prepare(std::string_view sql);
 
+  // Throws EngineError (54000) when a statement's text is longer than MaxStatementBytes.
+  void checkStatementSize(size_t bytes) const;
+
   // From any thread: stops the running statement and its in-flight HTTP request (SQLCancel).
   void interrupt();
 
@@ -140,6 +145,8 @@ class Engine {
   const Settings& settings() const { return settings_; }
   graph::Client* graph() const { return graph_.get(); }
   sqlite3* handle() const { return db_; }
+  // The rules on what SQL may do (sql/sql_guard.h); null while the driver builds its own schema.
+  SqlGuard* guard() const { return guard_.get(); }
 
   // Used by the Instagram virtual tables: a structured error or warnings raised while SQLite runs a step.
   void setPendingError(Diagnostic d);
@@ -159,6 +166,7 @@ class Engine {
   friend class Statement;
   Diagnostic translateSqliteError(int rc) const;
   void exec(const char* sql);
+  void startGuard();
   void beginStatement();
   int64_t runWrites(bool appendIdentities);  // throws EngineError after a failed write
 
@@ -168,6 +176,7 @@ class Engine {
   bool autocommit_ = true;
   bool txnOpen_ = false;
   std::unique_ptr<Diagnostic> pendingError_;
+  std::unique_ptr<SqlGuard> guard_;
   std::vector<Diagnostic> warnings_;
   std::unique_ptr<WriteQueue> writes_;
   std::unique_ptr<WriteIntent> writeIntent_;

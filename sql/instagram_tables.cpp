@@ -44,7 +44,17 @@ int authorizeWrite(Engine& engine, int action, const char* table, const char* co
 // SQLite's authorizer: writes to Instagram tables are checked against their declaration, dropping one is
 // denied with the read-only message of data-model 1.7, and the columns a statement reads are noted so that a
 // write's scan fetches only those.
-int authorize(void* aux, int action, const char* a1, const char* a2, const char* db, const char*) {
+int authorize(void* aux, int action, const char* a1, const char* a2, const char* db, const char* context) {
+  try {
+    Engine& engine = *static_cast<Engine*>(aux);
+    if (SqlGuard* guard = engine.guard())
+      if (std::optional<Diagnostic> refused = guard->check(action, a1, a2, db, context)) {
+        engine.setPendingError(std::move(*refused));
+        return SQLITE_DENY;
+      }
+  } catch (...) {
+    return SQLITE_DENY;
+  }
   if (action == SQLITE_DETACH && a1 && strcasecmp(a1, std::string(schema::kSchemaName).c_str()) == 0) {
     static_cast<Engine*>(aux)->setPendingError(
         {"42000", 0, prefixed("The Instagram schema belongs to the driver and cannot be detached")});

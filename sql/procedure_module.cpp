@@ -62,6 +62,7 @@ int connect(sqlite3* db, void* aux, int, const char* const*, sqlite3_vtab** out,
       *err = sqlite3_mprintf("%s: %s", sqlite3_errmsg(db), createSql(a->proc).c_str());
       return rc;
     }
+    sqlite3_vtab_config(db, SQLITE_VTAB_DIRECTONLY);  // never from a view or trigger: procedures act
     auto v = std::make_unique<ProcVtab>();
     v->aux = a;
     *out = v.release();

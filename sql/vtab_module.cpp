@@ -58,6 +58,12 @@ int fail(sqlite3_vtab* vtab, ModuleState* state, Diagnostic d) {
 
 int connect(sqlite3* db, void* aux, int argc, const char* const* argv, sqlite3_vtab** out, char** err) {
   try {
+    // Only the driver's own tables in the Instagram schema: a copy elsewhere (a scratch file, say) would
+    // escape the checks made on Instagram writes.
+    if (argc < 2 || std::string_view(argv[1]) != schema::kSchemaName) {
+      *err = sqlite3_mprintf("the instagram module serves only the tables of the Instagram schema");
+      return SQLITE_ERROR;
+    }
     const schema::Table* table = argc >= 4 ? schema::findTable(argv[3]) : nullptr;
     // CDataCompat=true: the table with CData's alias columns appended (data-model 11.2).
     if (table && static_cast<ModuleState*>(aux)->engine.settings().cdataCompat)
@@ -68,6 +74,9 @@ int connect(sqlite3* db, void* aux, int argc, const char* const* argv, sqlite3_v
     }
     int rc = sqlite3_declare_vtab(db, schema::createTableSql(*table).c_str());
     if (rc != SQLITE_OK) return rc;
+    // Usable from the compatibility views of the Instagram schema; user triggers are kept from these tables
+    // by the authorizer (sql/sql_guard.h).
+    sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
     auto vtab = std::make_unique<Vtab>();
     vtab->state = static_cast<ModuleState*>(aux);
     vtab->table = table;

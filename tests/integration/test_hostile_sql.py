@@ -1,0 +1,250 @@
+"""SQL from an untrusted sender, tried as an attacker would: it reaches the connection's Instagram data and its
+own scratch tables, never local files, other connections, the host process or the token. Every refusal is a
+clean ODBC error with an SQLSTATE and a message that says what is not allowed; the connection keeps working
+after it."""
+import os
+import subprocess
+import sys
+import textwrap
+
+import pyodbc
+import pytest
+
+from conftest import connection_string, graph_writes
+
+
+def refused(conn, sql, state="42000", words=()):
+    with pytest.raises(pyodbc.Error) as e:
+        conn.cursor().execute(sql).fetchall()
+    assert e.value.args[0] == state, (sql, e.value.args)
+    message = str(e.value.args[1])
+    assert "[instagram-odbc]" in message, message
+    for w in words:
+        assert w.lower() in message.lower(), (w, message)
+    # The connection is still usable after the refusal.
+    assert conn.cursor().execute("SELECT 1").fetchone()[0] == 1
+    return message
+
+
+def test_fts3_tokenizer_cannot_install_or_leak_a_pointer(conn):
+    refused(conn, "SELECT fts3_tokenizer('simple', x'4141414141414141')", words=["fts3_tokenizer"])
+    refused(conn, "SELECT hex(fts3_tokenizer('simple'))", words=["fts3_tokenizer"])
+
+
+def test_the_crash_reproducer_runs_in_a_child_without_crashing():
+    # The whole sequence that used to jump to an address of the caller's choosing: run in a child process, so
+    # a regression shows as a signal here instead of taking the test runner down.
+    script = textwrap.dedent(f"""
+        import pyodbc
+        c = pyodbc.connect({connection_string()!r}, autocommit=True)
+        for sql in ["SELECT fts3_tokenizer('simple', x'4141414141414141')",
+                    "CREATE VIRTUAL TABLE t USING fts3(x, tokenize=simple)",
+                    "INSERT INTO t VALUES ('hello')", "SELECT * FROM t"]:
+            try:
+                c.cursor().execute(sql).fetchall() if sql.startswith("SELECT") else c.cursor().execute(sql)
+            except pyodbc.Error as e:
+                print(e.args[0])
+        print(c.cursor().execute("SELECT count(*) FROM Accounts").fetchone()[0] > 0)
+    """)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, (out.returncode, out.stderr[-2000:])
+    assert out.stdout.split()[0] == "42000" and out.stdout.split()[-1] == "True", out.stdout
+
+
+@pytest.mark.parametrize("sql", [
+    "ATTACH 'shell.php' AS x",
+    "ATTACH DATABASE 'file:other.db?mode=ro' AS x",
+    "ATTACH 'file:leak?mode=memory&cache=shared' AS leak",
+    "ATTACH ':memory:' AS y",
+])
+def test_attach_is_refused_and_creates_no_file(conn, tmp_path, sql):
+    before = set(os.listdir(tmp_path))
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        refused(conn, sql, words=["ATTACH is not allowed"])
+    finally:
+        os.chdir(cwd)
+    assert set(os.listdir(tmp_path)) == before
+
+
+def test_vacuum_into_writes_no_file(conn, tmp_path):
+    target = tmp_path / "x.db"
+    refused(conn, f"VACUUM INTO '{target}'", words=["VACUUM"])
+    refused(conn, f"/* hidden */ vacuum  main INTO '{target}'", words=["VACUUM"])
+    assert not target.exists()
+
+
+def test_detach_of_the_instagram_schema_is_refused(conn):
+    refused(conn, "DETACH Instagram", words=["DETACH"])
+    assert conn.cursor().execute("SELECT count(*) FROM Accounts").fetchone()[0] > 0
+
+
+@pytest.mark.parametrize("sql", [
+    "PRAGMA writable_schema = ON",
+    "PRAGMA Instagram.writable_schema = 1",
+    "PRAGMA journal_mode = OFF",
+    "PRAGMA temp_store_directory = '/tmp'",
+    "PRAGMA main.max_page_count = 999999999",
+    "PRAGMA trusted_schema = ON",
+    "PRAGMA cell_size_check = OFF",
+])
+def test_pragmas_outside_the_allow_list_are_refused(conn, sql):
+    refused(conn, sql, words=["PRAGMA", "not allowed"])
+
+
+def test_read_only_pragmas_that_tools_use_work(conn):
+    conn.autocommit = True  # foreign_keys cannot change inside a transaction
+    c = conn.cursor()
+    c.execute("CREATE TABLE pragma_probe (a INTEGER PRIMARY KEY, b TEXT)")
+    assert [r[1] for r in c.execute("PRAGMA table_info(pragma_probe)").fetchall()] == ["a", "b"]
+    assert [r[1] for r in c.execute("SELECT * FROM pragma_table_info('pragma_probe')").fetchall()] == ["a", "b"]
+    assert c.execute("PRAGMA foreign_keys").fetchone()[0] in (0, 1)
+    c.execute("PRAGMA foreign_keys = ON")
+    assert c.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    c.execute("DROP TABLE pragma_probe")
+
+
+def test_the_schema_table_cannot_be_rewritten(conn):
+    refused(conn, "PRAGMA writable_schema = ON")
+    with pytest.raises(pyodbc.Error) as e:
+        conn.cursor().execute("UPDATE Instagram.sqlite_schema SET sql = replace(sql, 'Media', 'Comments')")
+    assert e.value.args[0] in ("42000", "HY000", "25000")
+    # Media still answers as Media.
+    cols = [d[0] for d in conn.cursor().execute("SELECT * FROM Media LIMIT 1").description]
+    assert "MediaType" in cols or "Caption" in cols
+
+
+@pytest.mark.parametrize("sql", [
+    "ALTER TABLE Instagram.Media RENAME TO Media2",
+    "ALTER TABLE Media RENAME TO Media2",
+    "ALTER TABLE Instagram.Media ADD COLUMN x",
+    "ALTER TABLE Instagram.Media RENAME COLUMN Id TO x",
+    "DROP VIEW IF EXISTS Instagram.nothing",
+    "CREATE TABLE Instagram.x (a)",
+    "CREATE VIEW Instagram.v AS SELECT 1",
+])
+def test_the_instagram_schema_cannot_be_changed(conn, sql):
+    with pytest.raises(pyodbc.Error) as e:
+        conn.cursor().execute(sql)
+    assert e.value.args[0] == "42000", (sql, e.value.args)
+    assert conn.cursor().execute("SELECT count(*) FROM Media WHERE Id IS NOT NULL LIMIT 1").fetchone()[0] >= 0
+
+
+@pytest.mark.parametrize("sql", [
+    "CREATE TABLE Accounts (Id TEXT)",
+    "CREATE TABLE accounts (Id TEXT)",
+    "CREATE TEMP TABLE Media (Id TEXT)",
+    "CREATE TEMP VIEW Accounts AS SELECT '1' AS Id",
+    "CREATE VIEW \"Comments\" AS SELECT 1",
+    "CREATE TABLE Local.Replies (x)",
+    "CREATE INDEX Media ON scratch_for_names (a)",
+    "CREATE VIRTUAL TABLE Stories USING fts4(x)",
+])
+def test_scratch_objects_cannot_take_an_instagram_name(conn, sql):
+    conn.cursor().execute("CREATE TABLE IF NOT EXISTS scratch_for_names (a)")
+    refused(conn, sql, state="42S01", words=["name of an Instagram object"])
+
+
+def test_a_scratch_table_cannot_be_renamed_to_an_instagram_name(conn):
+    c = conn.cursor()
+    c.execute("CREATE TABLE rename_me (Id TEXT)")
+    refused(conn, "ALTER TABLE rename_me RENAME TO Accounts", state="42S01", words=["Accounts"])
+    refused(conn, "ALTER TABLE main.\"rename_me\" RENAME TO [Media] -- trailing", state="42S01")
+    c.execute("ALTER TABLE rename_me RENAME TO renamed_ok")
+    c.execute("DROP TABLE renamed_ok")
+
+
+def test_unqualified_names_always_mean_instagram(conn):
+    n = conn.cursor().execute("SELECT count(*) FROM Accounts").fetchone()[0]
+    assert n > 0
+    with pytest.raises(pyodbc.Error):
+        conn.cursor().execute("CREATE TEMP VIEW Accounts AS SELECT 'planted' AS Id")
+    assert conn.cursor().execute("SELECT count(*) FROM Accounts").fetchone()[0] == n
+    assert conn.cursor().execute("SELECT count(*) FROM Accounts WHERE Id = 'planted'").fetchone()[0] == 0
+
+
+def test_the_instagram_module_is_only_the_drivers(conn):
+    refused(conn, "CREATE VIRTUAL TABLE my_media USING instagram(Media)", words=["instagram module"])
+
+
+def test_procedures_cannot_be_reached_from_a_view(conn):
+    with pytest.raises(pyodbc.Error):
+        conn.cursor().execute("CREATE TEMP VIEW token_view AS SELECT * FROM proc_GetOAuthAccessToken")
+        conn.cursor().execute("SELECT * FROM token_view").fetchall()
+
+
+def test_a_trigger_cannot_write_instagram_data(private_conn, private_requests_log):
+    c = private_conn.cursor()
+    c.execute("CREATE TABLE trig_src (x TEXT)")
+    media = c.execute("SELECT Id FROM Media WHERE CommentsCount > 0 LIMIT 1").fetchone()[0]
+    comment_id = c.execute("SELECT Id FROM Comments WHERE MediaId = ? LIMIT 1", media).fetchone()[0]
+    c.execute(f"CREATE TEMP TRIGGER evil AFTER INSERT ON trig_src BEGIN "
+              f"DELETE FROM Comments WHERE Id = '{comment_id}'; END")
+    message = refused(private_conn, "INSERT INTO trig_src VALUES ('a')", words=["Trigger evil", "Comments"])
+    assert "scratch tables only" in message
+    assert graph_writes(private_requests_log.since()) == []
+    assert c.execute("SELECT count(*) FROM Comments WHERE Id = ?", comment_id).fetchone()[0] == 1
+    # A trigger that keeps to scratch tables works.
+    c.execute("CREATE TABLE trig_log (x TEXT)")
+    c.execute("CREATE TEMP TRIGGER fine AFTER INSERT ON trig_log BEGIN INSERT INTO trig_src VALUES (new.x); END")
+    c.execute("DROP TRIGGER evil")
+    c.execute("INSERT INTO trig_log VALUES ('b')")
+    assert c.execute("SELECT x FROM trig_src").fetchall()[0][0] == "b"
+
+
+def test_a_trigger_cannot_read_instagram_data_into_scratch(conn):
+    c = conn.cursor()
+    c.execute("CREATE TABLE trig_a (x TEXT)")
+    c.execute("CREATE TABLE trig_b (x TEXT)")
+    c.execute("CREATE TEMP TRIGGER copier AFTER INSERT ON trig_a BEGIN "
+              "INSERT INTO trig_b SELECT Id FROM Accounts; END")
+    refused(conn, "INSERT INTO trig_a VALUES ('a')", words=["Trigger copier"])
+
+
+def test_a_trigger_on_an_instagram_view_is_refused(conn):
+    with pytest.raises(pyodbc.Error) as e:
+        conn.cursor().execute("CREATE TEMP TRIGGER t INSTEAD OF DELETE ON Instagram.Media BEGIN SELECT 1; END")
+    assert e.value.args[0] in ("42000", "HY000")
+
+
+def test_a_view_over_instagram_tables_works(conn):
+    c = conn.cursor()
+    c.execute("CREATE TEMP VIEW my_accounts AS SELECT Id FROM Accounts")
+    assert c.execute("SELECT count(*) FROM my_accounts").fetchone()[0] == \
+        c.execute("SELECT count(*) FROM Accounts").fetchone()[0]
+
+
+def test_values_are_bounded_not_fatal(conn):
+    message = refused(conn, "SELECT length(zeroblob(500000000) || zeroblob(499999999))", state="54000",
+                      words=["MaxValueBytes"])
+    assert "DSN" in message
+    refused(conn, "SELECT length(randomblob(200000000))", state="54000")
+    refused(conn, "SELECT length(replace(hex(zeroblob(30000000)), '0', 'ab'))", state="54000")
+
+
+def test_an_overlong_statement_is_refused_before_it_is_copied(conn):
+    sql = "SELECT '" + "x" * (5 << 20) + "'"
+    refused(conn, sql, state="54000", words=["MaxStatementBytes"])
+
+
+def test_the_scratch_database_is_bounded(conn):
+    conn.autocommit = True  # a full database rolls the transaction back, CREATE TABLE included
+    c = conn.cursor()
+    c.execute("CREATE TABLE big (b BLOB)")
+    with pytest.raises(pyodbc.Error) as e:
+        # 60 MiB blobs until the 1 GiB default ceiling is met.
+        for _ in range(40):
+            c.execute("INSERT INTO big VALUES (zeroblob(60000000))")
+    assert "MaxScratchMB" in str(e.value.args[1])
+    c.execute("DROP TABLE big")
+
+
+def test_limits_are_connection_properties():
+    c = pyodbc.connect(connection_string(MaxValueBytes=1000, MaxStatementBytes=2000))
+    try:
+        refused(c, "SELECT length(zeroblob(2000))", state="54000")
+        assert c.cursor().execute("SELECT length(zeroblob(900))").fetchone()[0] == 900
+        refused(c, "SELECT '" + "y" * 3000 + "'", state="54000", words=["2000"])
+    finally:
+        c.close()
