@@ -13,10 +13,11 @@ namespace igodbc::driver {
 namespace {
 
 const std::vector<std::string_view> kProperties = {
-    "GraphURL",      "Version",          "BusinessAccountId", "PageSize",          "AuthMode",
-    "InitiateOAuth", "OAuthAccessToken", "OAuthClientId",     "OAuthClientSecret", "CallbackURL",
-    "Timeout",       "MetricRulesDate",  "CacheSeconds",      "CDataCompat",       "ScratchDatabase",
-    "MaxRetries",    "RetryMaxSeconds",  "RateLimitThreshold"};
+    "GraphURL",      "Version",          "BusinessAccountId",  "PageSize",          "AuthMode",
+    "InitiateOAuth", "OAuthAccessToken", "OAuthClientId",      "OAuthClientSecret", "CallbackURL",
+    "Timeout",       "MetricRulesDate",  "CacheSeconds",       "CDataCompat",       "ScratchDatabase",
+    "MaxRetries",    "RetryMaxSeconds",  "RateLimitThreshold", "MaxValueBytes",     "MaxStatementBytes",
+    "MaxScratchMB"};
 
 const std::vector<std::string_view> kOtherKeys = {"DSN", "DRIVER", "FILEDSN", "SAVEFILE", "UID", "PWD"};
 
@@ -157,6 +158,11 @@ ConnectionSettings resolveSettings(const PropertyLookup& lookup) {
   if (auto v = get("RateLimitThreshold"))
     s.rateLimitThreshold = static_cast<int>(integerIn("RateLimitThreshold", *v, 0, 100));
   if (auto v = get("CDataCompat")) s.cdataCompat = isTrue(*v);
+  // SQL ceilings (sql/sql_guard.h): bounded so that no setting lets one statement take the host's memory.
+  if (auto v = get("MaxValueBytes")) s.maxValueBytes = integerIn("MaxValueBytes", *v, 1000, 1000000000);
+  if (auto v = get("MaxStatementBytes"))
+    s.maxStatementBytes = integerIn("MaxStatementBytes", *v, 1000, 1000000000);
+  if (auto v = get("MaxScratchMB")) s.maxScratchMB = integerIn("MaxScratchMB", *v, 1, 1048576);
   if (auto v = get("ScratchDatabase")) s.scratchDatabase = *v;  // a file for the Local schema
 
   resolveOAuthSettings(get, s.oauth);

@@ -42,6 +42,9 @@ struct ConnectionSettings {
   int rateLimitThreshold = 80;  // usage percent where the rate governor slows down (0 = off)
   bool cdataCompat = false;
   std::string scratchDatabase;                  // empty: scratch tables in memory
+  long maxValueBytes = 64L << 20;               // one TEXT/BLOB value (sql/sql_guard.h SqlLimits)
+  long maxStatementBytes = 4L << 20;            // one statement's text
+  long maxScratchMB = 1024;                     // scratch (Local and temp) tables
   std::vector<PropertyOrigin> propertyOrigins;  // filled by connect.cpp (driver/connection_props.h)
 };
 
