@@ -25,6 +25,35 @@ def connection_string(**extra):
     return ";".join(f"{k}={v}" for k, v in keys.items())
 
 
+# Keys only a DSN (or odbcinst.ini) may set, and the URLs a DSN's credentials may be sent to: dsn_string() puts
+# these in the DSN, the way an administrator would.
+DSN_KEYS = {"OAuthBrowserCommand", "LogFile", "ScratchDatabase", "OAuthSettingsLocation", "OAuthAllowInsecureFile",
+            "CallbackCertificate", "CallbackKey", "SSLServerCert", "AllowConnectionStringPaths",
+            "AllowTokenInResults", "GraphURL", "OAuthAccessTokenURL", "OAuthAuthorizationURL", "ProxyServer"}
+_dsn_count = [0]
+
+
+def add_dsn(name=None, **keys):
+    """Appends a DSN section with `keys` to the test's odbc.ini ($ODBCINI, reread on every connect); returns
+    its name."""
+    if name is None:
+        _dsn_count[0] += 1
+        name = f"IgTest{os.getpid()}_{_dsn_count[0]}"
+    with open(os.environ["ODBCINI"], "a", encoding="utf-8") as f:
+        f.write(f"\n[{name}]\nDriver=Instagram ODBC Driver\n")
+        for k, v in keys.items():
+            f.write(f"{k}={v}\n")
+    return name
+
+
+def dsn_string(keys):
+    """A connection string for `keys` (connection-string form; DRIVER is dropped) that puts DSN_KEYS in a new
+    DSN and the rest in the string."""
+    in_dsn = {k: v for k, v in keys.items() if k in DSN_KEYS}
+    rest = [f"{k}={v}" for k, v in keys.items() if k not in in_dsn and k.upper() != "DRIVER"]
+    return ";".join([f"DSN={add_dsn(**in_dsn)}"] + rest)
+
+
 class RequestLog:
     """The emulator's request log (one JSON object per request). mark() remembers the current end; since()
     returns the requests made after the last mark."""

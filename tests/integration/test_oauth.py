@@ -16,6 +16,8 @@ import urllib.request
 import pyodbc
 import pytest
 
+from conftest import dsn_string
+
 # Under the sanitizer build the ASan runtime is preloaded into every child process, the scripted browser
 # (bash + curl) included, and the browser flows time out there; they run in the normal build.
 pytestmark = pytest.mark.skipif(os.environ.get("IGODBC_SANITIZED") == "1",
@@ -97,6 +99,7 @@ def runs(marker):
 
 
 def oauth_string(emu, tmp_path, browser=None, **extra):
+    """The keys of a browser login; the browser command, token file and URLs go into a DSN of their own."""
     keys = {
         "DRIVER": "{Instagram ODBC Driver}",
         "GraphURL": emu.url,
@@ -111,7 +114,7 @@ def oauth_string(emu, tmp_path, browser=None, **extra):
     if browser:
         keys["OAuthBrowserCommand"] = str(browser)
     keys.update(extra)
-    return ";".join(f"{k}={v}" for k, v in keys.items())
+    return dsn_string(keys)
 
 
 SECRETS_SEEN = []  # every secret a test used, checked against every diagnostic
@@ -224,14 +227,13 @@ def test_headless_verifier_and_replayed_code(emu, tmp_path):
     redirect = "http://localhost:33333/"
     location = headless_code(emu, redirect)
     SECRETS_SEEN.append(urllib.parse.parse_qs(urllib.parse.urlparse(location).query)["code"][0])
-    cs = oauth_string(emu, tmp_path, None, CallbackURL=redirect, OAuthVerifier=location,
-                      OAuthBrowserCommand="/bin/false")
-    with pyodbc.connect(cs) as c:
+    keys = dict(CallbackURL=redirect, OAuthVerifier=location, OAuthBrowserCommand="/bin/false")
+    with pyodbc.connect(oauth_string(emu, tmp_path, None, **keys)) as c:
         assert c.execute("SELECT COUNT(*) FROM Accounts").fetchone()[0] == 3
     SECRETS_SEEN.append(stored(tmp_path)["access_token"])
     # The same code again (another token store): single use.
     with pytest.raises(pyodbc.Error) as e:
-        pyodbc.connect(cs.replace("dsn.json", "other.json"))
+        pyodbc.connect(oauth_string(emu, tmp_path, None, OAuthSettingsLocation=str(tmp_path / "other.json"), **keys))
     assert "28000" in diagnostic(e) and "has been used" in str(e.value)
     # A redirect_uri that differs by one byte is refused too.
     location = headless_code(emu, redirect)
@@ -304,14 +306,14 @@ def test_untrusted_certificate_refused_and_accepted_with_sslservercert(emulator_
     ssl = make_test_ca(tmp_path)
     emu = emulator_factory("--tls-cert", str(ssl / "server.pem"), "--tls-key", str(ssl / "server.key"))
     assert emu.url.startswith("https://")
-    base = f"DRIVER={{Instagram ODBC Driver}};GraphURL={emu.url};OAuthAccessToken=demo-token"
+    base = dict(GraphURL=emu.url, OAuthAccessToken="demo-token")
     with pytest.raises(pyodbc.Error) as e:
-        pyodbc.connect(base).execute("SELECT COUNT(*) FROM Accounts").fetchone()
+        pyodbc.connect(dsn_string(base)).execute("SELECT COUNT(*) FROM Accounts").fetchone()
     assert "08S01" in diagnostic(e) or "certificate" in str(e.value).lower()
-    with pyodbc.connect(base + f";SSLServerCert={ssl / 'ca.pem'}") as c:
+    with pyodbc.connect(dsn_string(dict(base, SSLServerCert=ssl / "ca.pem"))) as c:
         assert c.execute("SELECT COUNT(*) FROM Accounts").fetchone()[0] == 3
     with pytest.raises(pyodbc.Error) as e:
-        pyodbc.connect(base + f";SSLServerCert={ssl / 'missing.pem'}")
+        pyodbc.connect(dsn_string(dict(base, SSLServerCert=ssl / "missing.pem")))
     assert "08001" in diagnostic(e)
 
 
@@ -340,8 +342,8 @@ def test_log_file_and_diagnostics_hold_no_secret(emulator_factory, tmp_path):
     assert stat.S_IMODE(log.stat().st_mode) == 0o600
     # InitiateOAuth=OFF with a wrong token: the diagnostic and the log name no token.
     with pytest.raises(pyodbc.Error) as e:
-        pyodbc.connect(f"DRIVER={{Instagram ODBC Driver}};GraphURL={emu.url};OAuthAccessToken=wrong-secret-token;"
-                       f"OAuthClientSecret={APP_SECRET};LogFile={log};Verbosity=5").execute(
+        pyodbc.connect(dsn_string(dict(GraphURL=emu.url, OAuthAccessToken="wrong-secret-token",
+                                       OAuthClientSecret=APP_SECRET, LogFile=log, Verbosity=5))).execute(
             "SELECT COUNT(*) FROM Accounts").fetchone()
     assert "wrong-secret-token" not in diagnostic(e)
     assert "wrong-secret-token" not in log.read_text()

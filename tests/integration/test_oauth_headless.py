@@ -19,6 +19,7 @@ import urllib.request
 import pyodbc
 import pytest
 
+from conftest import dsn_string
 from test_oauth import (APP_ID, APP_SECRET, emulator_factory, emu, free_port, make_test_ca,  # noqa: F401
                         write_browser, runs)
 
@@ -40,7 +41,14 @@ def diag(exc_info):
 
 
 def keys_string(**keys):
-    return ";".join(f"{k}={v}" for k, v in keys.items())
+    """The keys as a connection string, with the ones only a DSN may set in a DSN of their own."""
+    return dsn_string(keys)
+
+
+def stored_token(path):
+    token = json.loads(path.read_text())["access_token"]
+    SECRETS.append(token)
+    return token
 
 
 def headless_string(emu, tmp_path, **extra):
@@ -88,7 +96,7 @@ def test_oauth_procedures_are_listed_with_their_columns(emu, tmp_path):
                 for r in c.cursor().procedureColumns(procedure="GetOAuthAccessToken")]
         assert [n for n, t, _ in cols if t == 1] == ["Verifier", "CallbackUrl", "State", "LongLived"]
         assert [n for n, t, _ in cols if t == 3] == ["OAuthAccessToken", "OAuthRefreshToken", "ExpiresIn",
-                                                     "ExpiresAt", "TokenType", "UserId", "Scopes"]
+                                                     "ExpiresAt", "TokenType", "UserId", "Scopes", "StoredIn"]
         info = [r.column_name for r in c.cursor().procedureColumns(procedure="GetTokenInfo")]
         assert info == ["TokenKind", "AppId", "Application", "UserId", "IsValid", "IssuedAt", "ExpiresAt",
                         "DataAccessExpiresAt", "Scopes", "Source"]
@@ -107,9 +115,10 @@ def test_headless_login_through_the_procedures(emu, tmp_path):
         SECRETS.append(code_of(location))
 
         row = c.execute("EXEC GetOAuthAccessToken @Verifier = ?", location).fetchone()
-        token = row.OAuthAccessToken
-        SECRETS.append(token)
-        assert token.startswith("EAAG") and row.OAuthRefreshToken == token
+        token = stored_token(tmp_path / "tokens" / "dsn.json")
+        # SQL gets a description of the token, not the token.
+        assert token.startswith("EAAG") and row.OAuthAccessToken == row.OAuthRefreshToken == "********"
+        assert row.StoredIn == str(tmp_path / "tokens" / "dsn.json")
         assert 5184000 - 5 <= row.ExpiresIn <= 5184000 and row.TokenType == "bearer"
         assert row.ExpiresAt > row.ExpiresAt.now() + __import__("datetime").timedelta(days=50)
         assert row.UserId is None and row.Scopes is None
@@ -126,9 +135,8 @@ def test_headless_login_through_the_procedures(emu, tmp_path):
 
         before = emu.stats()["long_lived"]
         fresh = c.execute("{call RefreshOAuthAccessToken}").fetchone()
-        SECRETS.append(fresh.OAuthAccessToken)
-        assert fresh.OAuthAccessToken != token and emu.stats()["long_lived"] == before + 1
-        assert json.loads((tmp_path / "tokens" / "dsn.json").read_text())["access_token"] == fresh.OAuthAccessToken
+        assert fresh.OAuthAccessToken == "********" and fresh.ExpiresAt is not None
+        assert stored_token(tmp_path / "tokens" / "dsn.json") != token and emu.stats()["long_lived"] == before + 1
         assert c.execute("SELECT COUNT(*) FROM Pages").fetchone()[0] >= 1
 
     # Later connections take the stored token silently.
@@ -245,8 +253,8 @@ def test_instagram_procedures_headless_and_refresh_rule(emu, tmp_path):
         assert location.endswith("#_")
         SECRETS.append(code_of(location))
         row = c.execute("{call GetOAuthAccessToken(?)}", location).fetchone()
-        SECRETS.append(row.OAuthAccessToken)
-        assert row.OAuthAccessToken.startswith("IGAA") and row.UserId == "17841400008460056"
+        assert stored_token(tmp_path / "tokens" / "dsn.json").startswith("IGAA")
+        assert row.OAuthAccessToken == "********" and row.UserId == "17841400008460056"
         assert row.Scopes == "instagram_business_basic"
         assert c.execute(IG_QUERY).fetchone()[0]
         # The emulator keeps Instagram's rule: a token younger than 24 h is not refreshed.
@@ -267,7 +275,7 @@ def test_instagram_login_reads_its_own_account_through_me(emu, tmp_path, ds):
         location = open_dialog(url)
         SECRETS.append(code_of(location))
         token = c.execute("{call GetOAuthAccessToken(?)}", location).fetchone()
-        SECRETS.append(token.OAuthAccessToken)
+        stored_token(tmp_path / "tokens" / "dsn.json")
         assert token.UserId != own["id"]
         rows = c.execute("SELECT Id, Username, FollowersCount, AccountType FROM Accounts").fetchall()
         assert [tuple(r) for r in rows] == [(own["id"], own["username"], own["followers_count"], "BUSINESS")]
@@ -363,10 +371,10 @@ def test_proxy_properties(emu, tmp_path):
     proxy = Proxy(user="proxyuser", password="proxy-secret-pw")
     SECRETS.append("proxy-secret-pw")
     try:
-        base = f"DRIVER={{Instagram ODBC Driver}};GraphURL={emu.url};OAuthAccessToken=demo-token"
         log = tmp_path / "proxy.log"
-        cs = (base + f";ProxyServer=127.0.0.1;ProxyPort={proxy.port};ProxyUser=proxyuser;"
-              f"ProxyPassword=proxy-secret-pw;LogFile={log};Verbosity=5")
+        cs = keys_string(GraphURL=emu.url, OAuthAccessToken="demo-token", ProxyServer="127.0.0.1",
+                         ProxyPort=proxy.port, ProxyUser="proxyuser", ProxyPassword="proxy-secret-pw", LogFile=log,
+                         Verbosity=5)
         with pyodbc.connect(cs) as c:
             assert c.execute("SELECT COUNT(*) FROM Accounts").fetchone()[0] == 3
         assert any(p.endswith("/me/accounts") for p in proxy.seen)
@@ -456,7 +464,8 @@ def test_facebook_token_that_cannot_be_extended_warns_with_the_date(emulator_fac
     # The procedure says the same.
     with pyodbc.connect(cs, autocommit=True) as c:
         cur = c.execute("{call RefreshOAuthAccessToken}")
-        SECRETS.append(cur.fetchone().OAuthAccessToken)
+        assert cur.fetchone().OAuthAccessToken == "********"
+        stored_token(path)
         msgs = [m[1] for m in cur.messages if "01000" in m[0]]
         assert any("cannot be extended" in m for m in msgs), cur.messages
     assert runs(marker) == 1

@@ -164,3 +164,15 @@ TEST_CASE("OAuth properties: headless first connection, Instagram host, callback
     CHECK(std::string(e.what()).find("AuthMode=FacebookLogin") != std::string::npos);
   }
 }
+
+TEST_CASE("the index follows the first occurrence of each key", "[driver][connection_string]") {
+  ConnectionString cs = parseConnectionString("a=1;B=2;A=3;b=4;C");
+  CHECK(cs.pairs.size() == 3);
+  CHECK(cs.get("A") == std::string("1"));
+  CHECK(cs.get("b") == std::string("2"));
+  CHECK(cs.get("c") == std::string(""));
+  CHECK_FALSE(cs.get("D"));
+  CHECK(cs.add("d", "5"));
+  CHECK_FALSE(cs.add("D", "6"));
+  CHECK(cs.get("D") == std::string("5"));
+}
