@@ -45,6 +45,10 @@ fuzz: build-fuzz
 	  mkdir -p $(FUZZ)/fuzz/found_$$t; \
 	  $(FUZZ)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
 	    -print_final_stats=1 -artifact_prefix=$(FUZZ)/fuzz/$$t- $(FUZZ)/fuzz/found_$$t fuzz/corpus/$$t || exit 1; done
+	mkdir -p $(FUZZ)/fuzz/found_sql
+	tests/integration/with_emulator.sh $(FUZZ)/emulator/instagram-emulator $(FUZZ)/driver/libinstagramodbc.so -- \
+	  $(FUZZ)/fuzz/fuzz_sql -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=2048 -max_len=4096 \
+	  -dict=fuzz/sql.dict -print_final_stats=1 -artifact_prefix=$(FUZZ)/fuzz/sql- $(FUZZ)/fuzz/found_sql fuzz/corpus/sql
 
 # ThreadSanitizer: only the driver, the emulator and the concurrency test.
 build-tsan: deps

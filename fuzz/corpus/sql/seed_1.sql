@@ -1,0 +1,1 @@
+SELECT Id, Username FROM Accounts

@@ -1,0 +1,1 @@
+SELECT * FROM Media WHERE Timestamp BETWEEN {ts '2025-01-01 00:00:00'} AND {fn NOW()}

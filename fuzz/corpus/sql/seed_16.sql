@@ -1,0 +1,1 @@
+SELECT length(zeroblob(500000000))

@@ -1,0 +1,1 @@
+SELECT m.Id, c.Text FROM Media m JOIN Comments c ON c.MediaId = m.Id LIMIT 5
