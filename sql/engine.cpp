@@ -103,6 +103,7 @@ void Engine::startGuard() {
   collect("SELECT name, type FROM main.sqlite_schema", false);
   guard_ = std::make_unique<SqlGuard>(std::move(names));
   for (const auto& [name, type] : scratch) {
+    if (type == "view") guard_->noteView(name);
     if (type == "trigger") guard_->noteTrigger(name);
     if (guard_->isInstagramName(name))
       throw EngineError(

@@ -130,6 +130,10 @@ bool SqlGuard::isInstagramName(std::string_view name) const {
   return instagramNames_.count(lower(name)) > 0;
 }
 
+void SqlGuard::noteView(std::string_view name) {
+  views_.insert(lower(name));
+}
+
 void SqlGuard::noteTrigger(std::string_view name) {
   triggers_.insert(lower(name));
 }
@@ -177,16 +181,25 @@ std::optional<Diagnostic> SqlGuard::check(int action, const char* a1, const char
     if (action == SQLITE_CREATE_VTABLE && a2 && lower(a2) == "instagram")
       return refusal("The instagram module serves only the driver's own tables: query Instagram." + first +
                      " or create a view over an Instagram table instead");
+    // Views and triggers have separate namespaces in SQLite, but the authorizer names either: keep them
+    // apart.
+    const bool view = action == SQLITE_CREATE_VIEW || action == SQLITE_CREATE_TEMP_VIEW;
+    if ((view && triggers_.count(lower(first))) || (isTriggerCreate(action) && views_.count(lower(first))))
+      return Diagnostic{"42S01", 0,
+                        prefixed("'" + first + "' already names a " + (view ? "trigger" : "view") +
+                                 ": give the " + (view ? "view" : "trigger") + " another name")};
+    if (view) noteView(first);
     if (isTriggerCreate(action)) noteTrigger(first);
     return std::nullopt;
   }
   if (isDrop(action) && action != SQLITE_DROP_VTABLE && isInstagramDb(db))
     return refusal("The Instagram schema belongs to the driver: its objects cannot be dropped");
+  if (action == SQLITE_DROP_VIEW || action == SQLITE_DROP_TEMP_VIEW) views_.erase(lower(first));
   // A trigger is code that runs later, on another statement: it may not read or write Instagram data, or a
   // scratch INSERT could post or delete a comment.
   if ((action == SQLITE_READ || action == SQLITE_INSERT || action == SQLITE_UPDATE ||
        action == SQLITE_DELETE) &&
-      context && isInstagramDb(db) && triggers_.count(lower(context)))
+      context && isInstagramDb(db) && !isInstagramName(context) && !views_.count(lower(context)))
     return refusal("Trigger " + std::string(context) + " reaches Instagram." + first +
                    ": triggers may read and write scratch tables only; run the Instagram statement yourself");
   return std::nullopt;

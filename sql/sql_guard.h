@@ -38,12 +38,17 @@ class SqlGuard {
                                   const char* context);
   // Rules SQLite's authorizer cannot see: VACUUM, and the new name of ALTER TABLE … RENAME TO.
   std::optional<Diagnostic> checkText(std::string_view sql) const;
-  // Triggers found in a scratch database opened from a file: they may not reach Instagram tables either.
+  // Views and triggers found in a scratch database opened from a file.
+  void noteView(std::string_view name);
   void noteTrigger(std::string_view name);
 
  private:
   std::unordered_set<std::string> instagramNames_;  // lower case
-  std::unordered_set<std::string> triggers_;  // lower case: user triggers, which may not reach Instagram
+  // Lower case. The authorizer names the view or trigger an access comes from: a name that is neither an
+  // Instagram object nor a known view is taken for a trigger, so a trigger created by another process in a
+  // shared scratch file is refused too.
+  std::unordered_set<std::string> views_;
+  std::unordered_set<std::string> triggers_;
 };
 
 // The first keyword of a statement, upper-cased, after blanks and comments; empty when there is none.
