@@ -107,6 +107,8 @@ ConnectedTokens connectTokens(const ConnectionSettings& s, const std::string& ds
     out.provider = out.session;
   } catch (const oauth::LoginTimeoutError& e) {
     throw OdbcError("HYT00", e.what());
+  } catch (const oauth::TlsAuthError& e) {
+    throw OdbcError("08001", e.what());
   } catch (const oauth::AuthError& e) {
     throw OdbcError("28000", e.what());
   }

@@ -98,6 +98,14 @@ void keep(ResponseCache& cache, const RequestLog& log, const std::string& key, c
   cache.store(key, std::move(kept), ResponseCache::Clock::now());
 }
 
+// A write that left and whose answer was lost: it may have been applied, so it is reported as such and
+// never repeated (a retry could post a comment twice).
+OutcomeUnknownError outcomeUnknown(const HttpRequest& request, const std::string& why) {
+  return OutcomeUnknownError("The Graph API request " + request.method + " " + urlOrigin(request.url) +
+                                 " was sent but its answer was lost (" + why + ")",
+                             request.method);
+}
+
 }  // namespace
 
 void validateBaseUrl(const std::string& baseUrl) {
@@ -167,8 +175,11 @@ Response Client::Impl::execute(Client& c, const std::function<HttpRequest(const 
         advised.authAdvice = tokenFamilyAdvice(a.token, c.config_.instagramLogin, c.config_.baseUrl);
       retryOrThrow(c, advised, kind, attempt, started);
     } catch (const NetworkError& e) {
+      if (kind == RequestKind::Write && !e.notSent) throw outcomeUnknown(request, e.what());
+      if (!e.retryable) throw;  // as thrown: a TlsError keeps its type and text
       retryOrThrow(c, e, kind, attempt, started);
     } catch (const TimeoutError& e) {
+      if (kind == RequestKind::Write && !e.notSent) throw outcomeUnknown(request, e.what());
       retryOrThrow(c, e, kind, attempt, started);
     }
   }

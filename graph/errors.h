@@ -1,5 +1,4 @@
-// Typed failures of a Graph exchange. sql/ turns them into SQLSTATEs (data-model 1.7); the text never holds a
-// secret.
+// Typed failures of a Graph exchange. sql/ turns them into SQLSTATEs; the text never holds a secret.
 #pragma once
 
 #include <stdexcept>
@@ -10,8 +9,8 @@ namespace igodbc::graph {
 // The server answered with a Graph error body {"error": {...}} (or a non-2xx status without one).
 class GraphError : public std::runtime_error {
  public:
-  GraphError(std::string what, int httpStatus, int code, int subcode, std::string type, std::string graphMessage,
-             std::string fbtraceId, bool transient)
+  GraphError(std::string what, int httpStatus, int code, int subcode, std::string type,
+             std::string graphMessage, std::string fbtraceId, bool transient)
       : std::runtime_error(std::move(what)),
         httpStatus(httpStatus),
         code(code),
@@ -44,6 +43,27 @@ class NetworkError : public std::runtime_error {
   bool retryable = true;  // false when repeating cannot help (response over the size bound)
 };
 
+// TLS verification failed: the certificate is not trusted, names another host, or does not match the pin.
+// Nothing was sent, and repeating meets the same certificate: never retried. The text says what to set.
+class TlsError : public NetworkError {
+ public:
+  explicit TlsError(const std::string& what) : NetworkError(what) {
+    notSent = true;
+    retryable = false;
+  }
+};
+
+// A write that went out (in full or in part) and whose answer was lost: a reset, a truncated or unreadable
+// answer, a timeout after sending. It may have been applied, so it is never repeated (SQLSTATE 08007).
+class OutcomeUnknownError : public NetworkError {
+ public:
+  OutcomeUnknownError(const std::string& what, std::string method)
+      : NetworkError(what), method(std::move(method)) {
+    retryable = false;
+  }
+  std::string method;  // POST or DELETE
+};
+
 // The request was abandoned because the application cancelled the statement (SQLSTATE HY008).
 class CancelledError : public std::runtime_error {
  public:
@@ -54,6 +74,7 @@ class CancelledError : public std::runtime_error {
 class TimeoutError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+  bool notSent = false;  // it ran out before the request started to go out (while connecting)
 };
 
 }  // namespace igodbc::graph

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "graph/appsecret_proof.h"
+#include "graph/errors.h"
 #include "graph/http_session.h"
 #include "graph/json_body.h"
 #include "graph/redact.h"
@@ -46,6 +47,8 @@ std::string fetchPageToken(const OAuthOptions& o, const std::string& userToken, 
     graph::HttpResult res;
     try {
       res = http.perform(req, secrets);
+    } catch (const graph::TlsError& e) {
+      throw TlsAuthError("Reading the Page tokens for AuthenticateAsPage failed: " + std::string(e.what()));
     } catch (const std::exception& e) {
       throw AuthError("Reading the Page tokens for AuthenticateAsPage failed: " + graph::redactUrl(e.what()));
     }

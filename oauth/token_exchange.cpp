@@ -44,6 +44,8 @@ IssuedToken TokenExchange::call(const std::string& method, const std::string& ur
   if (o_.logger) o_.logger->write(2, "oauth", method + " " + graph::redactUrl(url));
   try {
     res = http.perform(req, secrets);
+  } catch (const graph::TlsError& e) {
+    throw TlsAuthError(what + " failed: " + std::string(e.what()));
   } catch (const std::exception& e) {
     throw AuthError(what + " failed: " + graph::redactUrl(e.what()));
   }

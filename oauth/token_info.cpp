@@ -3,6 +3,7 @@
 #include <atomic>
 #include <vector>
 
+#include "graph/errors.h"
 #include "graph/http_session.h"
 #include "graph/json_body.h"
 #include "graph/redact.h"
@@ -46,6 +47,8 @@ TokenInfo debugToken(const OAuthOptions& o, const std::string& token) {
   graph::HttpResult res;
   try {
     res = http.perform(req, secrets);
+  } catch (const graph::TlsError& e) {
+    throw TlsAuthError("Reading the token's details failed: " + std::string(e.what()));
   } catch (const std::exception& e) {
     throw AuthError("Reading the token's details failed: " + graph::redactUrl(e.what()));
   }

@@ -15,6 +15,13 @@ class AuthError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The token endpoint's TLS certificate failed verification (graph::TlsError): a network setting, not a
+// credential, is wrong (SQLSTATE 08001 while connecting, 08S01 later).
+class TlsAuthError : public AuthError {
+ public:
+  using AuthError::AuthError;
+};
+
 // The browser login did not finish within LoginTimeout (maps to SQLSTATE HYT00).
 class LoginTimeoutError : public AuthError {
  public:

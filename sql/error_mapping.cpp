@@ -52,6 +52,16 @@ Diagnostic diagnoseGraphError(const graph::GraphError& e) {
   return {state, e.code, prefixed(text)};
 }
 
+Diagnostic diagnoseOutcomeUnknown(const graph::OutcomeUnknownError& e, const std::string& outcome) {
+  // 08007: the connection failed while the outcome of the change was open.
+  return {
+      "08007", 0,
+      prefixed(std::string(e.what()) + ": " +
+               (outcome.empty() ? "the write may have been applied; check the table (SELECT the row by its "
+                                  "key) before retrying, or it may be made twice"
+                                : outcome))};
+}
+
 Diagnostic diagnoseCurrentException() {
   try {
     throw;
@@ -63,8 +73,14 @@ Diagnostic diagnoseCurrentException() {
     return {"HY008", 0, prefixed("The statement was cancelled")};
   } catch (const graph::TimeoutError& e) {
     return {"HYT00", 0, prefixed(std::string("The Graph API did not answer in time: ") + e.what())};
+  } catch (const graph::OutcomeUnknownError& e) {
+    return diagnoseOutcomeUnknown(e, "");
+  } catch (const graph::TlsError& e) {
+    return {"08S01", 0, prefixed(e.what())};
   } catch (const graph::NetworkError& e) {
     return {"08S01", 0, prefixed(std::string("Cannot reach the Graph API: ") + e.what())};
+  } catch (const oauth::TlsAuthError& e) {
+    return {"08S01", 0, prefixed(e.what())};
   } catch (const oauth::AuthError& e) {
     return {"28000", 0, prefixed(e.what())};
   } catch (const std::bad_alloc&) {

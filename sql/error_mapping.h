@@ -9,6 +9,10 @@ namespace igodbc::sql {
 
 Diagnostic diagnoseGraphError(const graph::GraphError& e);
 
+// 08007 for a write whose answer was lost. `outcome` says what reading the object back showed and what to do;
+// empty: the generic "may have been applied, check before retrying".
+Diagnostic diagnoseOutcomeUnknown(const graph::OutcomeUnknownError& e, const std::string& outcome);
+
 // The diagnostic for the exception currently being handled; call only inside a catch block.
 Diagnostic diagnoseCurrentException();
 

@@ -7,13 +7,13 @@ import time
 
 
 class FaultEmulator:
-    def __init__(self, faults, seed=1):
+    def __init__(self, faults, seed=1, extra_args=()):
         self.dir = tempfile.mkdtemp(prefix="igodbc-faults.", dir=os.environ.get("IGODBC_TEST_DIR"))
         self.log_path = os.path.join(self.dir, "requests.jsonl")
         out = open(os.path.join(self.dir, "out"), "w")
         self.proc = subprocess.Popen(
             [os.environ["EMULATOR_BIN"], "--port", "0", "--faults", faults, "--fault-seed", str(seed),
-             "--request-log", self.log_path], stdout=out, stderr=subprocess.STDOUT)
+             "--request-log", self.log_path, *extra_args], stdout=out, stderr=subprocess.STDOUT)
         self.url = ""
         for _ in range(400):
             with open(os.path.join(self.dir, "out")) as f:

@@ -3,6 +3,8 @@ with OAuth flags: the browser flow with a scripted browser (curl following the d
 driver's loopback listener), the headless flow (OAuthVerifier), stored tokens, refresh, the token file's
 safety, expiry in the middle of a paged statement, four processes refreshing at once, TLS trust, and that
 no secret ever shows up in a diagnostic."""
+import base64
+import hashlib
 import json
 import os
 import socket
@@ -315,6 +317,74 @@ def test_untrusted_certificate_refused_and_accepted_with_sslservercert(emulator_
     with pytest.raises(pyodbc.Error) as e:
         pyodbc.connect(dsn_string(dict(base, SSLServerCert=ssl / "missing.pem")))
     assert "08001" in diagnostic(e)
+
+
+def key_pin(ssl, pem):
+    """SSLServerCert's sha256//<base64> for the public key of certificate `pem`."""
+    pub = subprocess.run(["openssl", "x509", "-in", pem, "-pubkey", "-noout"], check=True, cwd=ssl,
+                         capture_output=True).stdout
+    der = subprocess.run(["openssl", "pkey", "-pubin", "-outform", "der"], input=pub, check=True,
+                         capture_output=True).stdout
+    return "sha256//" + base64.b64encode(hashlib.sha256(der).digest()).decode()
+
+
+def make_misnamed_cert(ssl):
+    """A server certificate from the test CA that names another host than 127.0.0.1."""
+    def run(*args):
+        subprocess.run(["openssl", *args], check=True, cwd=ssl, capture_output=True)
+
+    run("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "other.key", "-out", "other.csr", "-subj",
+        "/CN=other.example")
+    (ssl / "other.cnf").write_text("subjectAltName=DNS:other.example\n")
+    run("x509", "-req", "-in", "other.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out",
+        "other.pem", "-days", "2", "-extfile", "other.cnf")
+
+
+def failed_once(conn, sql, *expected):
+    """Runs `sql`, which must fail; returns its message after checking the SQLSTATE, that it names every
+    `expected` text, never says to try again, and that the request log shows one attempt only."""
+    with pytest.raises(pyodbc.Error) as e:
+        conn.execute(sql).fetchall()
+    text = diagnostic(e)
+    assert e.value.args[0] == "08S01", e.value.args
+    for want in expected:
+        assert want in text, text
+    assert "try again" not in text and "gave up" not in text, text
+    assert tuple(conn.execute("SELECT COUNT(*), MAX(Attempt) FROM sys_requests").fetchone()) == (1, 1)
+    return text
+
+
+def test_pin_without_ca_chain_and_tls_failures_are_not_retried(emulator_factory, tmp_path):
+    ssl = make_test_ca(tmp_path)
+    emu = emulator_factory("--tls-cert", str(ssl / "server.pem"), "--tls-key", str(ssl / "server.key"))
+    base = dict(GraphURL=emu.url, OAuthAccessToken="demo-token", MaxRetries="4", RetryMaxSeconds="30")
+    # The server's own key pinned: trusted by the pin alone, with no CA chain anywhere.
+    with pyodbc.connect(dsn_string(dict(base, SSLServerCert=key_pin(ssl, "server.pem")))) as c:
+        assert c.execute("SELECT COUNT(*) FROM Accounts").fetchone()[0] == 3
+    # Another key pinned (the CA's): refused on the first attempt, saying so.
+    with pyodbc.connect(dsn_string(dict(base, SSLServerCert=key_pin(ssl, "ca.pem")))) as c:
+        failed_once(c, "SELECT Id FROM Accounts", "does not match the pin in SSLServerCert")
+    # No trust configured for the private CA: not trusted, and the message names SSLServerCert.
+    with pyodbc.connect(dsn_string(base)) as c:
+        failed_once(c, "SELECT Id FROM Accounts", "certificate is not trusted", "SSLServerCert=sha256//")
+    # A certificate the CA issued for another name: refused with the CA, accepted with its key pinned.
+    make_misnamed_cert(ssl)
+    other = emulator_factory("--tls-cert", str(ssl / "other.pem"), "--tls-key", str(ssl / "other.key"))
+    misnamed = dict(base, GraphURL=other.url)
+    with pyodbc.connect(dsn_string(dict(misnamed, SSLServerCert=ssl / "ca.pem"))) as c:
+        failed_once(c, "SELECT Id FROM Accounts", "does not name the host of GraphURL")
+    with pyodbc.connect(dsn_string(dict(misnamed, SSLServerCert=key_pin(ssl, "other.pem")))) as c:
+        assert c.execute("SELECT COUNT(*) FROM Accounts").fetchone()[0] == 3
+
+
+def test_tls_failure_while_connecting_is_08001(emulator_factory, tmp_path):
+    ssl = make_test_ca(tmp_path)
+    emu = emulator_factory("--tls-cert", str(ssl / "server.pem"), "--tls-key", str(ssl / "server.key"))
+    cs = oauth_string(emu, tmp_path, None, OAuthVerifier="a-code", SSLServerCert=key_pin(ssl, "ca.pem"))
+    with pytest.raises(pyodbc.Error) as e:
+        pyodbc.connect(cs)
+    assert e.value.args[0] == "08001", e.value.args
+    assert "does not match the pin in SSLServerCert" in diagnostic(e)
 
 
 def test_invalid_initiate_oauth_value(emu, tmp_path):

@@ -1,6 +1,8 @@
 """Issue 3 item 7: INSERT/UPDATE/DELETE on Comments, Replies and Media through pyodbc, the DM and the driver
 (data-model 1.8, 4.1, 4.5, 4.6, 9.5). Every test that writes gets its own emulator, so state never leaks
 between tests; outcomes are read back through SELECT and the emulator's request log."""
+import time
+
 import pyodbc
 import pytest
 
@@ -10,8 +12,8 @@ from fault_emulator import FaultEmulator
 class Emu:
     """A fresh emulator (no faults unless asked) with a connection and request-log helpers."""
 
-    def __init__(self, faults="latency:0:0", **props):
-        self.emu = FaultEmulator(faults)
+    def __init__(self, faults="latency:0:0", extra_args=(), **props):
+        self.emu = FaultEmulator(faults, extra_args=extra_args)
         self.conn = pyodbc.connect(self.emu.connection_string(**props), autocommit=True)
         self.cur = self.conn.cursor()
         self.mark = 0
@@ -314,12 +316,37 @@ def test_write_under_fault_is_sent_once(fault):
         e.set_mark()
         with pytest.raises(pyodbc.Error) as err:
             e.cur.execute("INSERT INTO Comments (MediaId, Text) VALUES (?, 'exactly once')", media_id)
-        assert error_of(err)[0] in ("08S01", "HY000")
+        # A reset after the request went out leaves the outcome open (08007); a 5xx is Instagram's answer.
+        assert error_of(err)[0] == ("08007" if fault.startswith("reset") else "HY000")
         # Never repeated: the request reached the server, so the comment may exist; it must not exist twice.
         assert e.writes() == [("POST", f"{media_id}/comments")]
         texts = [r[0] for r in e.cur.execute("SELECT Text FROM Comments WHERE MediaId = ?", media_id).fetchall()]
         assert texts.count("exactly once") <= 1
         after = e.cur.execute("SELECT CommentsCount FROM Media WHERE Id = ?", media_id).fetchone()[0]
         assert after - before == texts.count("exactly once")
+    finally:
+        e.close()
+
+
+@pytest.mark.parametrize("fault", ["reset:1@POST /", "truncated:1@POST /"])
+def test_lost_answer_to_an_insert_is_08007_naming_the_created_comment(fault):
+    # The emulator's clock is this machine's, so the comment's timestamp is recent enough to be matched.
+    e = Emu(fault, extra_args=("--now", str(int(time.time()))), MaxRetries=5, RetryMaxSeconds=5)
+    try:
+        (media_id, _), = feed_media(e.cur)
+        e.set_mark()
+        with pytest.raises(pyodbc.Error) as err:
+            e.cur.execute("INSERT INTO Comments (MediaId, Text) VALUES (?, 'answer lost')", media_id)
+        state, text = error_of(err)
+        assert state == "08007", text
+        assert "was sent but its answer was lost" in text and "Cannot reach" not in text, text
+        created = [r[0] for r in e.cur.execute("SELECT Id FROM Comments WHERE MediaId = ? AND Text = 'answer lost'",
+                                               media_id).fetchall()]
+        assert len(created) == 1
+        assert f"it was created as comment {created[0]}; do not repeat the INSERT" in text, text
+        # One POST, then one bounded read-back of the media's comments; nothing else.
+        assert e.writes() == [("POST", f"{media_id}/comments")]
+        assert [(m, p) for m, p, _ in e.calls()][:2] == [("POST", f"{media_id}/comments"),
+                                                         ("GET", f"{media_id}/comments")]
     finally:
         e.close()

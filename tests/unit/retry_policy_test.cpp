@@ -7,6 +7,7 @@
 
 #include "graph/errors.h"
 #include "graph/rate_governor.h"
+#include "graph/tls_failure.h"
 #include "graph/usage_headers.h"
 
 using namespace igodbc::graph;
@@ -86,6 +87,37 @@ TEST_CASE("a write is retried only when it provably never left", "[retry]") {
   refused.notSent = true;
   CHECK(decideRetry(refused, RequestKind::Write, 1, 0, rc, 0.5).retry);
   CHECK_FALSE(decideRetry(TimeoutError("slow"), RequestKind::Write, 1, 0, rc, 0.5).retry);
+}
+
+TEST_CASE("TLS verification failures and lost write answers are never retried", "[retry]") {
+  RetryConfig rc;
+  TlsError tls("TLS verification failed");
+  CHECK(tls.notSent);
+  CHECK_FALSE(decideRetry(tls, RequestKind::Read, 1, 0, rc, 0.5).retry);
+  CHECK(decideRetry(tls, RequestKind::Read, 1, 0, rc, 0.5).giveUpNote.empty());  // no "try again in a minute"
+  CHECK_FALSE(decideRetry(OutcomeUnknownError("lost", "POST"), RequestKind::Write, 1, 0, rc, 0.5).retry);
+}
+
+TEST_CASE("TLS failures say which check failed and what to set", "[retry]") {
+  const std::string o = "https://graph.example/";
+  auto pin = describeTlsFailure(CURLE_SSL_PINNEDPUBKEYNOTMATCH, 0, o, "", true);
+  REQUIRE(pin);
+  CHECK(pin->find("does not match the pin in SSLServerCert") != std::string::npos);
+  auto untrusted = describeTlsFailure(CURLE_PEER_FAILED_VERIFICATION, 20, o,
+                                      "unable to get local issuer certificate", false);
+  REQUIRE(untrusted);
+  CHECK(untrusted->find("not trusted") != std::string::npos);
+  CHECK(untrusted->find("SSLServerCert") != std::string::npos);
+  auto name =
+      describeTlsFailure(CURLE_PEER_FAILED_VERIFICATION, 62, o,
+                         "SSL: no alternative certificate subject name matches target host name 'x'", false);
+  REQUIRE(name);
+  CHECK(name->find("does not name the host of GraphURL") != std::string::npos);
+  auto badFile = describeTlsFailure(CURLE_SSL_CACERT_BADFILE, 0, o, "error setting certificate file", false);
+  REQUIRE(badFile);
+  CHECK(badFile->find("PEM") != std::string::npos);
+  CHECK_FALSE(describeTlsFailure(CURLE_COULDNT_CONNECT, 0, o, "refused", false));
+  CHECK_FALSE(describeTlsFailure(CURLE_RECV_ERROR, 0, o, "reset", false));
 }
 
 TEST_CASE("usage headers parse into sys_ratelimit rows; hostile values give none", "[usage]") {
