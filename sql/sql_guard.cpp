@@ -112,6 +112,7 @@ std::string lockDown(sqlite3* db, const SqlLimits& limits) {
   sqlite3_limit(db, SQLITE_LIMIT_SQL_LENGTH, clamp(limits.maxStatementBytes));
   sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 1);  // "Instagram", already attached: nothing more
   sqlite3_limit(db, SQLITE_LIMIT_TRIGGER_DEPTH, 100);
+  sqlite3_limit(db, SQLITE_LIMIT_EXPR_DEPTH, 1000);  // the parser's recursion, whatever the build's default
   // Scratch storage is bounded in pages; SQLite's default page is 4 KiB, 256 pages a MiB.
   const std::string pages = std::to_string(std::max<int64_t>(limits.maxScratchMB, 1) * 256);
   for (const char* schemaName : {"main", "temp"}) {

@@ -104,6 +104,8 @@ TEST_CASE("lockDown applies the limits and closes attach", "[guard]") {
   REQUIRE(lockDown(db, limits).empty());
   CHECK(sqlite3_limit(db, SQLITE_LIMIT_LENGTH, -1) == 5000);
   CHECK(sqlite3_limit(db, SQLITE_LIMIT_SQL_LENGTH, -1) == 3000);
+  CHECK(sqlite3_limit(db, SQLITE_LIMIT_EXPR_DEPTH, -1) == 1000);
+  CHECK(sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, -1) == 1);
   int on = -1;
   sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, -1, &on);
   CHECK(on == 1);
