@@ -3,6 +3,7 @@ own scratch tables, never local files, other connections, the host process or th
 clean ODBC error with an SQLSTATE and a message that says what is not allowed; the connection keeps working
 after it."""
 import os
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -10,7 +11,7 @@ import textwrap
 import pyodbc
 import pytest
 
-from conftest import connection_string, graph_writes
+from conftest import connection_string, dsn_string, graph_writes
 
 
 def refused(conn, sql, state="42000", words=()):
@@ -246,5 +247,52 @@ def test_limits_are_connection_properties():
         refused(c, "SELECT length(zeroblob(2000))", state="54000")
         assert c.cursor().execute("SELECT length(zeroblob(900))").fetchone()[0] == 900
         refused(c, "SELECT '" + "y" * 3000 + "'", state="54000", words=["2000"])
+    finally:
+        c.close()
+
+
+def scratch_file(tmp_path, *statements):
+    """A scratch database file as another process could leave it."""
+    path = tmp_path / "shared.db"
+    db = sqlite3.connect(path)
+    for sql in statements:
+        db.execute(sql)
+    db.commit()
+    db.close()
+    return path
+
+
+def test_a_scratch_file_that_plants_an_instagram_name_is_refused(tmp_path):
+    path = scratch_file(tmp_path, "CREATE TABLE Accounts (Id TEXT)", "INSERT INTO Accounts VALUES ('planted')")
+    with pytest.raises(pyodbc.Error) as e:
+        pyodbc.connect(dsn_string({"GraphURL": os.environ["EMULATOR_URL"], "OAuthAccessToken": "demo-token",
+                                   "ScratchDatabase": str(path)}))
+    assert e.value.args[0] == "08001"
+    assert "'Accounts', the name of an Instagram object" in e.value.args[1]
+
+
+def test_a_trigger_planted_in_a_scratch_file_cannot_reach_instagram(tmp_path):
+    path = scratch_file(tmp_path, "CREATE TABLE notes (x TEXT)",
+                        "CREATE TRIGGER planted AFTER INSERT ON notes BEGIN DELETE FROM Comments; END")
+    c = pyodbc.connect(dsn_string({"GraphURL": os.environ["EMULATOR_URL"], "OAuthAccessToken": "demo-token",
+                                   "ScratchDatabase": str(path)}))
+    try:
+        with pytest.raises(pyodbc.Error) as e:
+            c.cursor().execute("INSERT INTO notes VALUES ('x')")
+        # SQLite confines a stored trigger to its own database (42S02 here), and the guard refuses the rest.
+        assert e.value.args[0] in ("42000", "42S02"), e.value.args
+        # The file's own tables are there, and nothing reached Instagram.
+        assert c.cursor().execute("SELECT count(*) FROM notes").fetchone()[0] == 0
+    finally:
+        c.close()
+
+
+def test_a_view_in_a_scratch_file_reads_scratch_tables(tmp_path):
+    path = scratch_file(tmp_path, "CREATE TABLE notes (x TEXT)", "INSERT INTO notes VALUES ('kept')",
+                        "CREATE VIEW note_view AS SELECT x FROM notes")
+    c = pyodbc.connect(dsn_string({"GraphURL": os.environ["EMULATOR_URL"], "OAuthAccessToken": "demo-token",
+                                   "ScratchDatabase": str(path)}))
+    try:
+        assert c.cursor().execute("SELECT x FROM note_view").fetchall()[0][0] == "kept"
     finally:
         c.close()
