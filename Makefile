@@ -1,6 +1,7 @@
 # The two set-up commands of the README, plus the pieces they are made of.
 #   make demo  - build, install and register the driver, start the emulator, run sample isql queries
-#   make test  - build (normal, ASan+UBSan, TSan for the concurrency test) and run the whole test suite, plus a 20 s run of each fuzzer
+#   make test  - build (normal, ASan+UBSan, TSan for the concurrency test) and run the whole test suite (formatting
+#                included), plus a 20 s run of each fuzzer
 JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
 BUILD     ?= build
 ASAN      ?= build-asan
@@ -10,7 +11,7 @@ FUZZ_SECONDS ?= 600
 PREFIX    ?= /usr/local
 DEMO_PORT ?= 8765
 
-.PHONY: all deps build build-asan build-fuzz build-tsan test test-release test-asan test-fuzz test-tsan demo demo-stop install format fuzz bench clean
+.PHONY: all deps build build-asan build-fuzz build-tsan test test-release test-asan test-fuzz test-tsan demo demo-stop install format format-check fuzz bench clean
 
 all: build
 
@@ -73,8 +74,13 @@ demo-stop:
 bench: build
 	$(BUILD)/bench/run-bench.sh $(BUILD)
 
+# The C++ sources of driver sql graph oauth schema emulator tests bench fuzz against .clang-format (clang-format 14).
+# `make test` checks it too (ctest format_check, label unit).
 format:
-	find driver sql graph oauth schema emulator tests bench -name '*.cpp' -o -name '*.h' | xargs clang-format -i
+	tests/format_check.sh --fix
+
+format-check:
+	tests/format_check.sh
 
 clean:
 	rm -rf $(BUILD) $(ASAN) $(FUZZ) $(TSAN)

@@ -16,10 +16,10 @@ namespace igodbc::driver {
 using InfoValue = std::variant<std::string, SQLUSMALLINT, SQLUINTEGER, SQLULEN>;
 
 struct InfoContext {
-  std::string dsn;          // data source name, empty when connected with a DRIVER= string
-  std::string serverName;   // host of GraphURL
-  std::string userName;     // the Instagram/Facebook user name if known, else empty
-  bool readOnly = false;    // SQL_ATTR_ACCESS_MODE
+  std::string dsn;         // data source name, empty when connected with a DRIVER= string
+  std::string serverName;  // host of GraphURL
+  std::string userName;    // the Instagram/Facebook user name if known, else empty
+  bool readOnly = false;   // SQL_ATTR_ACCESS_MODE
   bool odbc2 = false;
 };
 

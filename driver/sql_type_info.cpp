@@ -23,8 +23,18 @@ SQLULEN declaredLength(const std::string& t, SQLULEN fallback) {
 }
 
 SqlTypeInfo text(SQLSMALLINT type, const char* name, SQLULEN size, SQLLEN bytesPerChar) {
-  return {type, type, 0, size, 0, static_cast<SQLLEN>(size), static_cast<SQLLEN>(size) * bytesPerChar, 0,
-          false, true, SQL_SEARCHABLE, name};
+  return {type,
+          type,
+          0,
+          size,
+          0,
+          static_cast<SQLLEN>(size),
+          static_cast<SQLLEN>(size) * bytesPerChar,
+          0,
+          false,
+          true,
+          SQL_SEARCHABLE,
+          name};
 }
 
 SqlTypeInfo number(SQLSMALLINT type, const char* name, SQLULEN digits, SQLLEN display, SQLLEN bytes) {
@@ -53,16 +63,27 @@ SqlTypeInfo sqlTypeInfo(std::string_view declType) {
   }
   if (t == "TIMESTAMP" || t == "DATETIME")
     return {SQL_TYPE_TIMESTAMP, SQL_DATETIME, SQL_CODE_TIMESTAMP, 19, 0, 19, 16, 0, false, false,
-            SQL_SEARCHABLE, "TIMESTAMP"};
+            SQL_SEARCHABLE,     "TIMESTAMP"};
   if (t == "DATE")
-    return {SQL_TYPE_DATE, SQL_DATETIME, SQL_CODE_DATE, 10, 0, 10, 6, 0, false, false, SQL_SEARCHABLE, "DATE"};
+    return {SQL_TYPE_DATE, SQL_DATETIME, SQL_CODE_DATE,  10,    0, 10, 6, 0,
+            false,         false,        SQL_SEARCHABLE, "DATE"};
   if (t == "BLOB" || starts("VARBINARY"))
-    return {SQL_VARBINARY, SQL_VARBINARY, 0, declaredLength(t, 8000), 0,
-            static_cast<SQLLEN>(declaredLength(t, 8000) * 2), static_cast<SQLLEN>(declaredLength(t, 8000)),
-            0, false, false, SQL_PRED_NONE, "VARBINARY"};
+    return {SQL_VARBINARY,
+            SQL_VARBINARY,
+            0,
+            declaredLength(t, 8000),
+            0,
+            static_cast<SQLLEN>(declaredLength(t, 8000) * 2),
+            static_cast<SQLLEN>(declaredLength(t, 8000)),
+            0,
+            false,
+            false,
+            SQL_PRED_NONE,
+            "VARBINARY"};
   // SQLite affinity rules for whatever else a scratch table declared.
   if (has("INT")) return number(SQL_BIGINT, "BIGINT", 19, 20, 8);
-  if (has("CHAR") || has("CLOB") || has("TEXT")) return text(SQL_WVARCHAR, "WVARCHAR", declaredLength(t, 4000), 2);
+  if (has("CHAR") || has("CLOB") || has("TEXT"))
+    return text(SQL_WVARCHAR, "WVARCHAR", declaredLength(t, 4000), 2);
   if (has("REAL") || has("FLOA") || has("DOUB")) return number(SQL_DOUBLE, "DOUBLE", 15, 24, 8);
   if (t.empty()) return text(SQL_WVARCHAR, "WVARCHAR", 255, 2);
   return number(SQL_DOUBLE, "DOUBLE", 15, 24, 8);  // NUMERIC affinity
@@ -70,10 +91,14 @@ SqlTypeInfo sqlTypeInfo(std::string_view declType) {
 
 SQLSMALLINT odbc2Type(SQLSMALLINT odbc3Type) {
   switch (odbc3Type) {
-    case SQL_TYPE_TIMESTAMP: return SQL_TIMESTAMP;
-    case SQL_TYPE_DATE: return SQL_DATE;
-    case SQL_TYPE_TIME: return SQL_TIME;
-    default: return odbc3Type;
+    case SQL_TYPE_TIMESTAMP:
+      return SQL_TIMESTAMP;
+    case SQL_TYPE_DATE:
+      return SQL_DATE;
+    case SQL_TYPE_TIME:
+      return SQL_TIME;
+    default:
+      return odbc3Type;
   }
 }
 

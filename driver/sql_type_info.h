@@ -11,18 +11,18 @@
 namespace igodbc::driver {
 
 struct SqlTypeInfo {
-  SQLSMALLINT sqlType;     // ODBC 3 concise type (SQL_TYPE_TIMESTAMP ...)
-  SQLSMALLINT verboseType; // SQL_DATETIME for date/time types, else sqlType
-  SQLSMALLINT subcode;     // SQL_CODE_TIMESTAMP / SQL_CODE_DATE, else 0
-  SQLULEN columnSize;      // characters, digits or the date/time string length
+  SQLSMALLINT sqlType;      // ODBC 3 concise type (SQL_TYPE_TIMESTAMP ...)
+  SQLSMALLINT verboseType;  // SQL_DATETIME for date/time types, else sqlType
+  SQLSMALLINT subcode;      // SQL_CODE_TIMESTAMP / SQL_CODE_DATE, else 0
+  SQLULEN columnSize;       // characters, digits or the date/time string length
   SQLSMALLINT decimalDigits;
-  SQLLEN displaySize;      // SQL_DESC_DISPLAY_SIZE: what isql sizes its columns from
-  SQLLEN octetLength;      // bytes in the default C representation
+  SQLLEN displaySize;        // SQL_DESC_DISPLAY_SIZE: what isql sizes its columns from
+  SQLLEN octetLength;        // bytes in the default C representation
   SQLSMALLINT numPrecRadix;  // 10 for exact/approximate numbers, 0 otherwise
   bool isUnsigned;
   bool caseSensitive;
   SQLSMALLINT searchable;
-  std::string typeName;    // "VARCHAR", "WVARCHAR", ...
+  std::string typeName;  // "VARCHAR", "WVARCHAR", ...
 };
 
 // `declType` as SQLite reports it (sqlite3_column_decltype): our declared types, or whatever a scratch table

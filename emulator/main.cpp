@@ -181,7 +181,8 @@ int main(int argc, char** argv) {
     std::cerr << "instagram-emulator: " << error << "\n";
     return 1;
   }
-  std::cout << (options.auth.tls_cert.empty() ? "http" : "https") << "://127.0.0.1:" << port << std::endl;  // std::endl flushes
+  std::cout << (options.auth.tls_cert.empty() ? "http" : "https") << "://127.0.0.1:" << port
+            << std::endl;  // std::endl flushes
 
   std::thread([&server, stop_signals] {
     int sig = 0;

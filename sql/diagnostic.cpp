@@ -2,6 +2,8 @@
 
 namespace igodbc::sql {
 
-std::string prefixed(const std::string& text) { return "[instagram-odbc] " + text; }
+std::string prefixed(const std::string& text) {
+  return "[instagram-odbc] " + text;
+}
 
 }  // namespace igodbc::sql

@@ -17,7 +17,8 @@ void exec(SQLHSTMT st, const std::string& sql) {
 }
 
 // "héllo 😀 世界 שלום" repeated: 1-, 2-, 3- and 4-byte UTF-8 sequences and a surrogate pair in UTF-16.
-const std::string kPiece = "h\xC3\xA9llo \xF0\x9F\x98\x80 \xE4\xB8\x96\xE7\x95\x8C \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D ";
+const std::string kPiece =
+    "h\xC3\xA9llo \xF0\x9F\x98\x80 \xE4\xB8\x96\xE7\x95\x8C \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D ";
 
 std::u16string utf16(const std::string& s) {
   std::u16string out;
@@ -106,7 +107,8 @@ TEST_CASE("block cursor: column-wise and row-wise binding", "[bindcol]") {
   Env e;
   SQLHSTMT st = e.statement();
   exec(st, "CREATE TABLE t_rows(n INTEGER, s VARCHAR(10))");
-  for (int i = 1; i <= 25; ++i) exec(st, "INSERT INTO t_rows VALUES (" + std::to_string(i) + ", 'r" + std::to_string(i) + "')");
+  for (int i = 1; i <= 25; ++i)
+    exec(st, "INSERT INTO t_rows VALUES (" + std::to_string(i) + ", 'r" + std::to_string(i) + "')");
 
   SECTION("column-wise") {
     SQLINTEGER n[10];
@@ -182,7 +184,8 @@ TEST_CASE("NULLs and typed conversions", "[convert]") {
   ODBC_OK(SQLGetData(st, 2, SQL_C_DOUBLE, &d, 0, &ind));
   CHECK(d == 2.5);
   ODBC_OK(SQLGetData(st, 3, SQL_C_TYPE_TIMESTAMP, &ts, sizeof ts, &ind));
-  CHECK((ts.year == 2024 && ts.month == 5 && ts.day == 1 && ts.hour == 12 && ts.minute == 34 && ts.second == 56));
+  CHECK((ts.year == 2024 && ts.month == 5 && ts.day == 1 && ts.hour == 12 && ts.minute == 34 &&
+         ts.second == 56));
   ODBC_OK(SQLGetData(st, 4, SQL_C_TYPE_DATE, &dt, sizeof dt, &ind));
   CHECK((dt.year == 2024 && dt.month == 5 && dt.day == 1));
   ODBC_OK(SQLGetData(st, 5, SQL_C_BIT, &b, 0, &ind));
@@ -195,7 +198,8 @@ TEST_CASE("NULLs and typed conversions", "[convert]") {
 TEST_CASE("emoji captions arrive intact as SQL_C_CHAR (UTF-8)", "[getdata][media]") {
   Env e;
   SQLHSTMT st = e.statement();
-  ODBC_OK(SQLExecDirect(st, (SQLCHAR*)"SELECT Caption FROM Media WHERE Caption LIKE '%\xF0\x9F\x98\x80%' LIMIT 1", SQL_NTS));
+  ODBC_OK(SQLExecDirect(
+      st, (SQLCHAR*)"SELECT Caption FROM Media WHERE Caption LIKE '%\xF0\x9F\x98\x80%' LIMIT 1", SQL_NTS));
   ODBC_OK(SQLFetch(st));
   char buf[8192];
   SQLLEN ind = 0;

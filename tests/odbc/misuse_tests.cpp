@@ -23,8 +23,10 @@ TEST_CASE("a rejected token is 28000 and the token is not echoed", "[errors]") {
   REQUIRE(SQLAllocHandle(SQL_HANDLE_ENV, SQL_NULL_HANDLE, &env) == SQL_SUCCESS);
   SQLSetEnvAttr(env, SQL_ATTR_ODBC_VERSION, (SQLPOINTER)SQL_OV_ODBC3, 0);
   REQUIRE(SQLAllocHandle(SQL_HANDLE_DBC, env, &dbc) == SQL_SUCCESS);
-  std::string cs = "DRIVER={Instagram ODBC Driver};GraphURL=" + odbctest::env("EMULATOR_URL") + ";OAuthAccessToken=not-the-right-token-123";
-  SQLRETURN rc = SQLDriverConnect(dbc, nullptr, (SQLCHAR*)cs.c_str(), SQL_NTS, nullptr, 0, nullptr, SQL_DRIVER_NOPROMPT);
+  std::string cs = "DRIVER={Instagram ODBC Driver};GraphURL=" + odbctest::env("EMULATOR_URL") +
+                   ";OAuthAccessToken=not-the-right-token-123";
+  SQLRETURN rc =
+      SQLDriverConnect(dbc, nullptr, (SQLCHAR*)cs.c_str(), SQL_NTS, nullptr, 0, nullptr, SQL_DRIVER_NOPROMPT);
   if (SQL_SUCCEEDED(rc)) {
     SQLHSTMT st;
     REQUIRE(SQLAllocHandle(SQL_HANDLE_STMT, dbc, &st) == SQL_SUCCESS);

@@ -14,7 +14,8 @@ std::string env(const char* name) {
 }
 
 std::string defaultConnectionString(const std::string& extra) {
-  return "DRIVER={Instagram ODBC Driver};GraphURL=" + odbctest::env("EMULATOR_URL") + ";OAuthAccessToken=demo-token;" + extra;
+  return "DRIVER={Instagram ODBC Driver};GraphURL=" + odbctest::env("EMULATOR_URL") +
+         ";OAuthAccessToken=demo-token;" + extra;
 }
 
 Env::Env(const std::string& connectionString, SQLINTEGER odbcVersion) {
@@ -73,11 +74,14 @@ static std::vector<std::string> readLog() {
   return lines;
 }
 
-size_t requestCount() { return readLog().size(); }
+size_t requestCount() {
+  return readLog().size();
+}
 
 std::vector<std::string> requestsSince(size_t mark) {
   std::vector<std::string> lines = readLog();
-  return std::vector<std::string>(lines.begin() + static_cast<long>(std::min(mark, lines.size())), lines.end());
+  return std::vector<std::string>(lines.begin() + static_cast<long>(std::min(mark, lines.size())),
+                                  lines.end());
 }
 
 }  // namespace odbctest

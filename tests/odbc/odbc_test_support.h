@@ -16,7 +16,8 @@ std::string defaultConnectionString(const std::string& extra = "");
 struct Env {
   SQLHENV env = SQL_NULL_HENV;
   SQLHDBC dbc = SQL_NULL_HDBC;
-  explicit Env(const std::string& connectionString = defaultConnectionString(), SQLINTEGER odbcVersion = SQL_OV_ODBC3);
+  explicit Env(const std::string& connectionString = defaultConnectionString(),
+               SQLINTEGER odbcVersion = SQL_OV_ODBC3);
   ~Env();
   SQLHSTMT statement() const;
 };

@@ -10,7 +10,8 @@ TEST_CASE("prepare and describe make no Graph call", "[prepare]") {
   Env e;
   SQLHSTMT st = e.statement();
   size_t mark = requestCount();
-  ODBC_OK(SQLPrepare(st, (SQLCHAR*)"SELECT Id, Caption, Timestamp, LikeCount FROM Media WHERE AccountId = ?", SQL_NTS));
+  ODBC_OK(SQLPrepare(st, (SQLCHAR*)"SELECT Id, Caption, Timestamp, LikeCount FROM Media WHERE AccountId = ?",
+                     SQL_NTS));
   SQLSMALLINT cols = 0;
   ODBC_OK(SQLNumResultCols(st, &cols));
   REQUIRE(cols == 4);
