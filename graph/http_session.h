@@ -12,7 +12,8 @@
 namespace igodbc::graph {
 
 inline constexpr const char* kCancelledMessage = "The statement was cancelled";
-inline constexpr size_t kMaxBodyBytes = size_t{256} << 20;  // a hostile server cannot exhaust memory
+// A Graph page is kilobytes, an ids= batch a few MiB; the parsed document takes about three times the body.
+inline constexpr size_t kMaxBodyBytes = size_t{32} << 20;  // a hostile server cannot exhaust memory
 
 struct HttpRequest {
   std::string method = "GET";  // GET, POST (form body) or DELETE
