@@ -210,7 +210,7 @@ void insertInstagramKeys(sql::Engine& engine, const schema::Table& t) {
 void insertInstagram(sql::Engine& engine) {
   auto tables = inserter(engine, "igodbc_tables", 5);
   auto columns = inserter(engine, "igodbc_columns", 19);
-  // CDataCompat=true adds the compatibility views and alias columns (data-model 11).
+  // CDataCompat=true adds the compatibility views and alias columns.
   for (const schema::Table* table : schema::catalogTables(engine.settings().cdataCompat)) {
     const schema::Table& t = *table;
     insert(*tables, {nullptr, kInstagram, t.name, schema::tableKindName(t.kind), textOrNull(t.purpose)});
@@ -249,7 +249,7 @@ void insertTypes(sql::Engine& engine) {
     const bool quoted = text || t.verboseType == SQL_DATETIME;
     const bool numeric = t.numPrecRadix != 0;
     const bool scaled = (numeric && t.sqlType != SQL_DOUBLE) || t.sqlType == SQL_TYPE_TIMESTAMP;
-    // Largest declarable sizes: the non-LOB limits BI tools accept (data-model 1.2).
+    // Largest declarable sizes: the non-LOB limits BI tools accept.
     const int64_t size = t.sqlType == SQL_VARCHAR ? 8000 : t.sqlType == SQL_WVARCHAR ? 4000 : t.columnSize;
     insert(*st, {t.typeName,
                  num(t.sqlType),

@@ -116,7 +116,7 @@ SQLRETURN Connection::endTransaction(SQLSMALLINT completionType) {
     if (st->cursorOpen()) st->closeCursor();
   const int64_t written = engine_->uncommittedWrites();
   engine_->rollback();
-  if (written > 0) {  // Instagram writes are immediate Graph calls (data-model 1.8)
+  if (written > 0) {  // Instagram writes are immediate Graph calls
     diags.add("01000", sql::prefixed(std::to_string(written) + (written == 1 ? " row was" : " rows were") +
                                      " written to Instagram since the last commit and cannot be rolled back; "
                                      "only scratch tables were rolled back"));

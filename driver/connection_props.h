@@ -1,4 +1,4 @@
-// The rows of sys_connection_props (data-model 9.3): every connection property with its effective value,
+// The rows of sys_connection_props: every connection property with its effective value,
 // where it came from, and whether it is a secret. Secret values never leave this file: a secret that is
 // set reads "********".
 #pragma once

@@ -166,10 +166,10 @@ ConnectionSettings resolveSettings(const PropertyLookup& lookup) {
   if (auto v = get("ScratchDatabase")) s.scratchDatabase = *v;  // a file for the Local schema
 
   resolveOAuthSettings(get, s.oauth);
-  // Instagram Login tokens work only on graph.instagram.com (reference 8.2): that is the default there.
+  // Instagram Login tokens work only on graph.instagram.com: that is the default there.
   if (s.authMode == "InstagramLogin" && !get("GraphURL")) s.graphUrl = "https://graph.instagram.com";
-  // Page tokens come from /me/accounts, a Facebook user edge (reference 8.1); with Instagram Login /me is the
-  // professional account (reference 2.1), which has no Pages.
+  // Page tokens come from /me/accounts, a Facebook user edge; with Instagram Login /me is the
+  // professional account, which has no Pages.
   if (s.authMode == "InstagramLogin" && !s.oauth.authenticateAsPage.empty())
     throw SettingsError(
         "HYC00",

@@ -1,4 +1,4 @@
-// The connection properties this driver understands (data model 1.9): their canonical names, defaults and
+// The connection properties this driver understands: their canonical names, defaults and
 // validation. Pure: values come in as text from a DSN or a connection string; problems come out as
 // SettingsError with an SQLSTATE and a message that never quotes a secret.
 #pragma once

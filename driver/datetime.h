@@ -1,5 +1,5 @@
-// Dates and timestamps travel through SQLite as canonical text ('YYYY-MM-DD', 'YYYY-MM-DD HH:MM:SS', data
-// model 1.3). These parse that text into ODBC structs and render ODBC structs back into it.
+// Dates and timestamps travel through SQLite as canonical text ('YYYY-MM-DD', 'YYYY-MM-DD HH:MM:SS',
+// UTC). These parse that text into ODBC structs and render ODBC structs back into it.
 #pragma once
 
 #include <sql.h>

@@ -322,7 +322,7 @@ std::optional<InfoValue> grammar(SQLUSMALLINT type) {
   }
 }
 
-// DDL and DML on scratch tables (Instagram tables take only the writes the data model lists).
+// DDL and DML on scratch tables (Instagram tables take only the writes schema/writes.h declares).
 std::optional<InfoValue> statements(SQLUSMALLINT type) {
   switch (type) {
     case SQL_CREATE_TABLE:

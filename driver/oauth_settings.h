@@ -1,4 +1,4 @@
-// The OAuth, TLS/proxy and logging connection properties (issue 4), parsed apart from the core ones so the
+// The OAuth, TLS/proxy and logging connection properties, parsed apart from the core ones so the
 // two lists can grow independently. Same rules: text in, validated values out, SettingsError on bad input.
 #pragma once
 

@@ -1,5 +1,6 @@
 // Input parameters: the application's bound value (APD record, C type) turned into a SQLite binding, guided
-// by the parameter's SQL type (IPD record). Dates and timestamps become the canonical text of data model 1.3.
+// by the parameter's SQL type (IPD record). Dates and timestamps become the canonical text 'YYYY-MM-DD' /
+// 'YYYY-MM-DD HH:MM:SS' (UTC).
 #pragma once
 
 #include <string>

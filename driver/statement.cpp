@@ -200,7 +200,7 @@ SQLRETURN Statement::executeOnce(SQLULEN paramRow, bool useDataAtExec) {
     row = step();
   } catch (...) {
     collectWarnings();
-    // A write that failed part-way: SQLRowCount reports the rows written before the failure (data-model 1.8).
+    // A write that failed part-way: SQLRowCount reports the rows written before the failure.
     if (prepared->changes() > 0)
       rowCount = (rowCount < 0 ? 0 : rowCount) + static_cast<SQLLEN>(prepared->changes());
     diags.rowCount = rowCount;

@@ -1,6 +1,5 @@
 // SQLEndTran / SQLTransact: commit or roll back the scratch-table transaction of one connection, or of every
-// connection of an environment. Instagram writes are immediate Graph calls and cannot be rolled back
-// (data model 1.8).
+// connection of an environment. Instagram writes are immediate Graph calls and cannot be rolled back.
 #include "driver/api.h"
 #include "driver/connection.h"
 #include "driver/dispatch.h"

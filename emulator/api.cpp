@@ -76,7 +76,7 @@ std::optional<std::string> find_token(const std::vector<QueryParam>& params,
   return std::nullopt;
 }
 
-// Write parameters arrive form-encoded in the body (or as a flat JSON object, ref 2.11).
+// Write parameters arrive form-encoded in the body (or as a flat JSON object).
 std::vector<QueryParam> body_params(const ApiRequest& request) {
   if (request.body.empty()) return {};
   const std::string type = lower(request.content_type);
@@ -114,7 +114,7 @@ bool has_field(const FieldList& fields, std::string_view name) {
 }
 
 // GET /?ids=a,b,c[&fields=…] and GET /{edge}?ids=a,b: an object keyed by the requested ids.
-// One bad id fails the whole request (ref 5.3).
+// One bad id fails the whole request.
 std::string multi(Call& c, const std::string& ids_text, const std::string* edge_name) {
   std::vector<std::string> ids;
   for (std::string& id : split(ids_text, ',')) {
@@ -149,7 +149,7 @@ std::string get_node(Call& c, NodeHandle node) {
 }
 
 std::string route_get(Call& c, NodeHandle node) {
-  // Instagram Login: the token's own IG user has the graph.instagram.com fields (ref 2.1, 2.2).
+  // Instagram Login: the token's own IG user has the graph.instagram.com fields.
   if (c.components.size() == 1 && c.instagram_login && node.type == NodeType::IGUser &&
       node.index == c.config.ig_login_account)
     return ig_login_user(c, node, c.components[0] == "me");
@@ -212,7 +212,7 @@ std::string route(Call& c) {
 }
 
 // Which budget a call draws from, decided before it runs: hashtag search and business discovery
-// use the app's platform limit (ref 7.1), everything about an IG account that account's BUC.
+// use the app's platform limit, everything about an IG account that account's BUC.
 void classify(Call& c) {
   if (!c.components.empty()) {
     const std::string& first = c.components[0];
@@ -272,8 +272,8 @@ static int page_of_token(const Dataset& data, const std::string& token) {
 }
 
 std::optional<NodeHandle> Call::resolve(const std::string& id) const {
-  // With a Page token, /me is that Page (ref 8.1: Page tokens act as the Page); with an Instagram Login
-  // token, the professional account the token stands for (ref 2.1).
+  // With a Page token, /me is that Page (Page tokens act as the Page); with an Instagram Login
+  // token, the professional account the token stands for.
   if (id == "me") {
     if (instagram_login && config.ig_login_account >= 0 &&
         static_cast<size_t>(config.ig_login_account) < data.accounts.size())
@@ -282,7 +282,7 @@ std::optional<NodeHandle> Call::resolve(const std::string& id) const {
     return NodeHandle{NodeType::User, 0};
   }
   std::optional<NodeHandle> node = data.find(id);
-  // An Instagram Login token stands for one professional account (ref 1.1, 2.1): other accounts' objects,
+  // An Instagram Login token stands for one professional account: other accounts' objects,
   // Facebook users and Pages do not exist for it, so they fail like a missing ID (100/33).
   if (node && instagram_login && data.account_of(*node) != config.ig_login_account) return std::nullopt;
   return node;
@@ -423,14 +423,14 @@ ApiResponse GraphApi::handle_locked(const ApiRequest& request, bool in_batch) {
       if (!call.components.empty() && call.components[0] == "me") throw errors::missing_token_me();
       throw errors::missing_token();
     }
-    // debug_token takes the app token ("{app-id}|{app-secret}", ref 8.1); nothing else does.
+    // debug_token takes the app token ("{app-id}|{app-secret}"); nothing else does.
     const bool app_token = *token == config_.app_id + "|" + config_.app_secret;
     const bool debug = call.components.size() == 1 && call.components[0] == "debug_token";
     if (*token != config_.access_token && !(app_token && debug) &&
         !(config_.accept_token && config_.accept_token(*token)) && page_of_token(data_, *token) < 0)
       throw errors::invalid_token();
     call.instagram_login = config_.instagram_token && config_.instagram_token(*token);
-    // A token of the other login's family cannot be parsed by this host (ref 1.1, 10.5 item 1).
+    // A token of the other login's family cannot be parsed by this host.
     if (!token_fits_host(api_host_of(request.host), token_family_of(*token, call.instagram_login)))
       throw errors::invalid_token();
     authenticated = true;
@@ -442,7 +442,7 @@ ApiResponse GraphApi::handle_locked(const ApiRequest& request, bool in_batch) {
       call.fields = std::move(parsed.fields);
     }
 
-    // POST / with batch=[…]: every operation runs through this handler (ref 5.4).
+    // POST / with batch=[…]: every operation runs through this handler.
     if (call.method == "POST" && call.components.empty() && find_param(call.params, "batch") && !in_batch) {
       counted = false;  // each operation counts, not the envelope
       res.body = run_batch(call, request, *token, [this](const ApiRequest& op) {

@@ -26,7 +26,7 @@ struct ApiConfig {
   double clock_rate = 0;                  // emulator seconds per real second; 0 = frozen
   int buc_budget = 0;                     // calls per IG account per 24 h; 0 = unlimited
   int app_budget = 0;                     // platform calls per hour; 0 = unlimited
-  int publish_quota = 100;                // content_publishing_limit config.quota_total (ref 2.11)
+  int publish_quota = 100;                // content_publishing_limit config.quota_total
   int container_quota = 400;              // containers per account per 24 h
   // Granted permissions (GET /me/permissions, debug_token); endpoints check the ones they need.
   std::vector<std::string> permissions = {
@@ -41,12 +41,12 @@ struct ApiConfig {
   // Other tokens to accept like access_token: those the OAuth endpoints issued (api_oauth.h).
   std::function<bool(const std::string&)> accept_token = {};
   // True for an Instagram Login token (issued by the Instagram OAuth endpoints, api_oauth.h): for it /me is
-  // the professional account ig_login_account (ref 2.1) instead of the Facebook user (api_ig_login.cpp).
+  // the professional account ig_login_account instead of the Facebook user (api_ig_login.cpp).
   std::function<bool(const std::string&)> instagram_token = {};
   int ig_login_account = 0;  // index into Dataset::accounts
-  // The Instagram-scoped user id of that login: /me's `id` and the code exchange's `user_id` (ref 2.1, 8.2).
+  // The Instagram-scoped user id of that login: /me's `id` and the code exchange's `user_id`.
   std::string ig_login_scoped_id = "17841400008460056";
-  std::string ig_login_account_type = "BUSINESS";  // account_type (ref 2.2)
+  std::string ig_login_account_type = "BUSINESS";  // account_type
 };
 
 struct ApiRequest {

@@ -1,4 +1,4 @@
-// Batch requests (ref 5.4): POST / with batch=[{method, relative_url, body, name, …}, …]. Every
+// Batch requests: POST / with batch=[{method, relative_url, body, name, …}, …]. Every
 // operation runs through the full handler (its own status, headers, rate-limit count); one failing
 // operation does not fail the others. Later operations can use earlier results through JSONPath:
 // {result=name:$.data.*.id}.

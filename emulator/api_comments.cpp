@@ -1,4 +1,4 @@
-// Comment moderation and media updates (ref 2.3, 2.5): writes that change the emulator's state.
+// Comment moderation and media updates: writes that change the emulator's state.
 #include <algorithm>
 #include <cctype>
 
@@ -8,7 +8,7 @@
 namespace igemu {
 namespace {
 
-// Limits the emulator enforces for comment text (data-model 4.5: 300 characters, 4 hashtags).
+// Limits the emulator enforces for comment text (300 characters, 4 hashtags).
 void check_comment_text(const std::string& text) {
   size_t chars = 0;
   for (unsigned char c : text) chars += (c & 0xC0) != 0x80;  // count code points, not bytes
@@ -117,7 +117,7 @@ std::string delete_media(Call& c, NodeHandle media) {
   Dataset& d = c.data;
   MediaRec& m = d.media[media.index];
   if (m.parent >= 0) {
-    // Single carousel children cannot be deleted (ref 2.3).
+    // Single carousel children cannot be deleted.
     GraphError e(400, -1, 2207073, "IGApiException", "The media type is not supported for this operation.");
     e.user_title = "Media Type Not Supported";
     e.user_msg = "This media type cannot be deleted.";
@@ -155,7 +155,7 @@ std::string create_comment(Call& c, NodeHandle media) {
 std::string create_reply(Call& c, NodeHandle comment) {
   c.require_permission("instagram_manage_comments");
   Dataset& d = c.data;
-  // A reply to a reply is attached to the top-level comment (ref 2.5).
+  // A reply to a reply is attached to the top-level comment.
   int parent = comment.index;
   if (d.comments[parent].parent >= 0) parent = d.comments[parent].parent;
   const std::string& text = c.required("message");
@@ -172,7 +172,7 @@ std::string hide_comment(Call& c, NodeHandle comment) {
   c.require_permission("instagram_manage_comments");
   CommentRec& rec = c.data.comments[comment.index];
   const bool hide = bool_param(c, "hide");
-  // The media owner's own comments stay visible even when hidden (ref 2.5).
+  // The media owner's own comments stay visible even when hidden.
   if (rec.author_account < 0) rec.fields.set("hidden", hide ? "true" : "false");
   return success_body();
 }

@@ -1,4 +1,4 @@
-// Hashtag search (ref 2.10): ids by name, top/recent media, and the per-account quota of 30 unique
+// Hashtag search: ids by name, top/recent media, and the per-account quota of 30 unique
 // hashtags per rolling 7 days (searching counts; so does reading top_media/recent_media).
 #include <algorithm>
 #include <cctype>
@@ -130,7 +130,7 @@ std::string hashtag_media(Call& c, NodeHandle hashtag, bool top) {
   static const FieldDef page_size = [] {
     FieldDef f{"hashtag_media", FieldKind::Edge, NodeType::IGMedia};
     f.default_limit = 25;
-    f.max_limit = 50;  // ref 2.10: max 50 per page
+    f.max_limit = 50;  // max 50 per page
     return f;
   }();
   const size_t limit =
@@ -145,7 +145,7 @@ std::string hashtag_media(Call& c, NodeHandle hashtag, bool top) {
   w.end_array();
   if (offset < end) {
     // Only an `after` cursor, never next/previous. At the end top_media keeps handing out the same
-    // cursor (the last page again); recent_media's leads to an empty page (ref 2.10: "may be the same
+    // cursor (the last page again); recent_media's leads to an empty page ("may be the same
     // value on every page").
     const size_t next = end < items.size() || !top ? end : offset;
     w.key("paging").begin_object().key("cursors").begin_object().key("after").string(

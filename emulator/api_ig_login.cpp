@@ -1,8 +1,8 @@
-// Instagram API with Instagram Login (graph.instagram.com; ref 1.1, 2.1, 2.2). An Instagram Login token
+// Instagram API with Instagram Login (graph.instagram.com). An Instagram Login token
 // stands for one professional account, so /me is that IG user, never a Facebook user. On this host the IG
 // user has two fields graph.facebook.com lacks: user_id (the professional-account ID every other path uses)
 // and account_type. The `id` of /me is the Instagram-scoped user ID (the token exchange's user_id), not the
-// account ID. Answered flat, the form real servers send (ref 2.1). Any other name is checked against the IG
+// account ID. Answered flat, the form real servers send. Any other name is checked against the IG
 // user fields, so e.g. `accounts` or `email` fail as "(#100) Tried accessing nonexisting field".
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>

@@ -1,4 +1,4 @@
-// GET /{media}/insights and GET /{ig}/insights (ref 3): request validation with the real error
+// GET /{media}/insights and GET /{ig}/insights: request validation with the real error
 // texts, then the values of insights_values.cpp in the real response shapes.
 #include <algorithm>
 #include <cmath>
@@ -121,7 +121,7 @@ std::string media_insights_response(Call& c, NodeHandle media) {
       throw errors::invalid_parameter("breakdown[0] must be one of the following values: " + names);
     }
   }
-  // Any unsupported metric fails the whole request (ref 3.2).
+  // Any unsupported metric fails the whole request.
   for (const MediaMetricRule* rule : rules) {
     const std::string name(rule->name);
     if (rule->retired.reached(c.version_major, c.now)) {
@@ -132,7 +132,7 @@ std::string media_insights_response(Call& c, NodeHandle media) {
           "queried media");
     }
     if (!supports_kind(*rule, *kind)) throw product_type_error(name);
-    // Legacy impressions only for media created before 2024-07-02 (ref 3.2).
+    // Legacy impressions only for media created before 2024-07-02.
     if (name == "impressions" && m.timestamp >= dates::k2024_07_02) throw product_type_error(name);
   }
   if (!breakdown.empty()) {
@@ -143,7 +143,7 @@ std::string media_insights_response(Call& c, NodeHandle media) {
     }
   }
   const bool story = *kind == InsightKind::Story;
-  // Story insights exist only while the story is live (ref 3.2); afterwards there is no data.
+  // Story insights exist only while the story is live; afterwards there is no data.
   if (story && m.timestamp <= c.now - kDay) return "{\"data\":[]}";
   const MediaInsights values = media_insights(d, media.index);
   if (story) {
@@ -173,7 +173,7 @@ std::string media_insights_response(Call& c, NodeHandle media) {
         .end_object()
         .end_array();
     if (!breakdown.empty()) {
-      // With a breakdown media insights carry both values and total_value (ref 3.2).
+      // With a breakdown media insights carry both values and total_value.
       w.key("total_value").begin_object().key("value").raw(number(it->second));
       auto b = values.breakdowns.find(metrics[i]);
       write_breakdown(w, {breakdown}, b == values.breakdowns.end() ? Breakdown{} : b->second);
@@ -200,7 +200,7 @@ std::string period_list() {
 }
 
 std::string end_time(int64_t day) {
-  // Day buckets end at 07:00 UTC (Pacific midnight) as in the documented examples (ref 3.1).
+  // Day buckets end at 07:00 UTC (Pacific midnight) as in the documented examples.
   return format_graph_timestamp((day + 1) * kDay + 7 * 3600);
 }
 
@@ -252,7 +252,7 @@ void write_demographics(JsonWriter& w, const Call& c, int account, const Account
   } else {
     const Breakdown results = demographics(c.data, account, std::string(rule.name), timeframe, breakdown);
     std::vector<std::string> keys = split_list(breakdown);
-    // The documented example of the audience metrics prefixes the timeframe to keys and values (ref 3.1).
+    // The documented example of the audience metrics prefixes the timeframe to keys and values.
     const bool with_timeframe = rule.name != "follower_demographics";
     if (with_timeframe) keys.insert(keys.begin(), "timeframe");
     std::string upper = timeframe;
@@ -340,7 +340,7 @@ std::string account_insights_response(Call& c, NodeHandle node) {
     if (!total)
       throw errors::invalid_parameter(
           "The parameter breakdown can only be used with metric_type=total_value");
-    // One metric that does not take the breakdown fails the whole call (ref 3.1).
+    // One metric that does not take the breakdown fails the whole call.
     for (const AccountMetricRule* rule : rules) {
       for (const std::string& part : parts) {
         if (!contains(rule->breakdowns, part)) throw errors::unknown_error();
@@ -364,7 +364,7 @@ std::string account_insights_response(Call& c, NodeHandle node) {
     timeframe = *tf;
     const bool old = *tf != "this_week" && *tf != "this_month";
     for (const AccountMetricRule* rule : rules) {
-      // Withdrawn for the audience metrics: v20+, all versions from 2024-08-19 (ref 1.3).
+      // Withdrawn for the audience metrics: v20+, all versions from 2024-08-19.
       if (old && rule->demographic && rule->name != "follower_demographics" &&
           Rollout{20, dates::k2024_08_19}.reached(c.version_major, c.now))
         throw errors::invalid_parameter("The following timeframe (" + *tf +
@@ -373,7 +373,7 @@ std::string account_insights_response(Call& c, NodeHandle node) {
     }
   }
 
-  // The window: since/until (Unix seconds), by default the last 24 h (ref 3.1).
+  // The window: since/until (Unix seconds), by default the last 24 h.
   Window win{c.now - kDay, c.now};
   const std::string* since_text = c.param("since");
   const std::string* until_text = c.param("until");
@@ -403,7 +403,7 @@ std::string account_insights_response(Call& c, NodeHandle node) {
 
   const bool small = std::stoll(*d.accounts[account].fields.get("followers_count")) < 100;
   for (const AccountMetricRule* rule : rules) {
-    // Demographics, online_followers and follower_count need 100 followers (ref 3.1).
+    // Demographics, online_followers and follower_count need 100 followers.
     if (small && rule->needs_100_followers) throw small_account();
   }
 
@@ -429,7 +429,7 @@ std::string account_insights_response(Call& c, NodeHandle node) {
       continue;
     }
     if (name == "online_followers") {
-      // Hours "0".."23" per day, for the 30 days before today (ref 3.1).
+      // Hours "0".."23" per day, for the 30 days before today.
       const int64_t today = day_of(c.now);
       std::vector<int64_t> kept;
       for (int64_t day : days) {
@@ -454,7 +454,7 @@ std::string account_insights_response(Call& c, NodeHandle node) {
         if (std::optional<int64_t> v = day_value(d, account, name, period, day, c.now))
           series.emplace_back(day, *v);
       }
-      if (series.empty()) continue;  // missing data: no entry, never zeros (ref 3.1)
+      if (series.empty()) continue;  // missing data: no entry, never zeros
       begin_metric();
       w.key("values").begin_array();
       for (const auto& [day, v] : series)
@@ -499,7 +499,7 @@ std::string account_insights_response(Call& c, NodeHandle node) {
   }
   w.end_array();
   if (!total && any_windowed && !any_demographic && win.until > win.since) {
-    // Time-based paging: previous/next step by the request's window (ref 4.2).
+    // Time-based paging: previous/next step by the request's window.
     const int64_t span = win.until - win.since;
     w.key("paging").begin_object();
     w.key("previous").string(paging_url(c, account_id, win.since - span, win.since));

@@ -29,7 +29,7 @@ struct Call {
   int version_major = 24;
   int64_t now = Dataset::kDefaultNow;
   std::vector<std::string> buc_accounts;  // IG account ids this call is about
-  bool platform = false;                  // counted against the app's platform limit (ref 7.1)
+  bool platform = false;                  // counted against the app's platform limit
   bool instagram_login = false;  // the token is an Instagram Login token (ApiConfig::instagram_token)
 
   const std::string* param(std::string_view key) const;

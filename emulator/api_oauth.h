@@ -1,4 +1,4 @@
-// The OAuth side of the emulator (reference 8.1-8.3): the Facebook and Instagram login dialogs (auto-approve,
+// The OAuth side of the emulator: the Facebook and Instagram login dialogs (auto-approve,
 // or deny), code exchange (single-use codes, redirect_uri compared byte for byte, PKCE S256 when the dialog
 // got a challenge), fb_exchange_token, ig_exchange_token, ig_refresh_token (only when >= min age and
 // unexpired), debug_token for the tokens it issued, and 190/463 for issued tokens that have expired.

@@ -1,4 +1,4 @@
-// Content publishing (ref 2.11): containers, their status, media_publish and the quota.
+// Content publishing: containers, their status, media_publish and the quota.
 #include <algorithm>
 #include <cctype>
 
@@ -107,7 +107,7 @@ std::string create_container(Call& c, NodeHandle account) {
           "Param media_type must be one of {CAROUSEL, REELS, STORIES, VIDEO, IMAGE}");
     const bool wants_video = rec.media_type == "REELS" || rec.media_type == "VIDEO";
     if (rec.media_type.empty() && !rec.video_url.empty()) {
-      // Since 2023-07-01 single feed videos must be published as REELS (ref 2.11).
+      // Since 2023-07-01 single feed videos must be published as REELS.
       throw errors::invalid_parameter(
           "The media_type VIDEO is no longer supported for single feed videos. Use media_type REELS "
           "instead.");
@@ -136,7 +136,7 @@ std::string create_container(Call& c, NodeHandle account) {
     throw errors::invalid_parameter("A carousel cannot be a carousel item");
   if (count_since(a.containers_created, c.now - kDay, c.now) >=
       static_cast<size_t>(c.config.container_quota)) {
-    // 400 containers per rolling 24 h (ref 2.11).
+    // 400 containers per rolling 24 h.
     GraphError e(400, 9, 2207042, "OAuthException", "(#9) Application request limit reached");
     e.user_title = "Too many containers";
     e.user_msg = "This account created the maximum number of containers allowed in 24 hours.";
@@ -195,7 +195,7 @@ std::string publish_container(Call& c, NodeHandle account) {
     e.user_msg = "The media is not ready for publishing, please wait for a moment";
     throw e;
   }
-  // The quota is enforced here, not at container creation (ref 2.11).
+  // The quota is enforced here, not at container creation.
   const size_t used = count_since(a.publishes, c.now - kDay, c.now);
   if (used >= static_cast<size_t>(c.config.publish_quota)) {
     GraphError e(400, 9, 2207042, "OAuthException", "(#9) Application request limit reached");
@@ -256,7 +256,7 @@ std::string publishing_limit(Call& c, NodeHandle account) {
     if (!t) throw errors::invalid_parameter("Param since must be a valid unix timestamp");
     from = std::max(from, *t - 1);  // at most the last 24 h count
   }
-  bool want_config = false, want_usage = !c.fields;  // without fields: quota_usage only (ref 2.11)
+  bool want_config = false, want_usage = !c.fields;  // without fields: quota_usage only
   if (c.fields) {
     for (const FieldSpec& f : *c.fields) {
       if (f.name == "config")

@@ -1,4 +1,4 @@
-// What the token may do: GET /me/permissions (Graph user edge) and GET /debug_token (ref 8.1).
+// What the token may do: GET /me/permissions (Graph user edge) and GET /debug_token.
 #include "api_internal.h"
 
 namespace igemu {
@@ -17,7 +17,7 @@ std::string debug_token_response(Call& c) {
   JsonWriter w;
   w.begin_object().key("data").begin_object();
   if (input != c.config.access_token) {
-    // Unknown tokens are answered, not refused: is_valid false plus an error object (ref 8.1).
+    // Unknown tokens are answered, not refused: is_valid false plus an error object.
     w.key("error").begin_object().key("code").integer(190).key("message").string(
         "Invalid OAuth access token.");
     w.end_object();

@@ -227,7 +227,7 @@ const std::vector<MediaFieldGen>& media_generators() {
 
 struct AccountPlan {
   int media;              // real number of top-level media
-  int media_count_delta;  // media_count = media - delta (the API can under-report, ref 2.2)
+  int media_count_delta;  // media_count = media - delta (the API can under-report)
   int64_t followers_lo, followers_hi;
   int64_t first_offset;  // seconds before the anchor of the newest media
   std::vector<std::string> usernames;
@@ -495,7 +495,7 @@ class Generator {
     }
   }
 
-  // Mostly 17 digits, some 18; always starting 17 or 18 (ref 10.1).
+  // Mostly 17 digits, some 18; always starting 17 or 18.
   std::string new_media_id(Rng& r) { return ids_.media_like(r); }
 
   void fill_media_fields(int index, const MediaFacts& facts) {

@@ -51,7 +51,7 @@ struct PageRec {
   int connected_account = -1;  // connected_instagram_account, or -1
 };
 
-// When a hashtag counted against an account's weekly search quota (ref 2.10).
+// When a hashtag counted against an account's weekly search quota.
 struct HashtagSearch {
   int hashtag = -1;
   int64_t first_searched = 0;  // re-searching does not reset it
@@ -112,10 +112,10 @@ struct HashtagRec {
   std::string id;
   std::string name;               // lower case, without '#'
   std::vector<int> top_media;     // most popular first
-  std::vector<int> recent_media;  // not chronological (ref 2.10); /recent_media keeps the last 24 h
+  std::vector<int> recent_media;  // not chronological; /recent_media keeps the last 24 h
 };
 
-// A publishing container (ref 2.11). Its status is computed from these facts and the clock.
+// A publishing container. Its status is computed from these facts and the clock.
 struct ContainerRec {
   std::string id;
   int account = -1;

@@ -27,7 +27,7 @@ void generate_containers(Dataset& ds, gen::IdAllocator& ids);     // dataset_acc
 // know (-1, hashtag media). Returns its index in ds.media.
 int add_public_media(Dataset& ds, gen::IdAllocator& ids, Rng& r, int ext, int64_t timestamp,
                      int64_t followers, const std::string& username, const std::string& caption);
-// The global id of a hashtag: derived from the name only, the same for every seed (ref 10.1).
+// The global id of a hashtag: derived from the name only, the same for every seed.
 std::string hashtag_id_for(const std::string& name);
 
 // Usernames of people who comment, tag and mention (pool shared by the generators).

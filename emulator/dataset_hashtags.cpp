@@ -10,7 +10,7 @@ namespace igemu {
 using namespace gen;
 
 std::string hashtag_id_for(const std::string& name) {
-  // Global constants (ref 2.10): independent of the seed.
+  // Global constants: independent of the seed.
   const uint64_t h = mix64(fnv1a64(name, 0x68617368746167ULL));
   std::string digits_part = std::to_string(h % 1000000000000ULL);
   while (digits_part.size() < 12) digits_part = "0" + digits_part;

@@ -132,7 +132,7 @@ void generate_externals(Dataset& ds, IdAllocator& ids) {
   }
 
   // Mentions: captions and comments naming the account (the API strips '@' from captions the app
-  // user did not write, ref 2.8; comment text keeps it).
+  // user did not write; comment text keeps it).
   static const int mention_media[] = {5, 2, 0};
   static const int mention_comments[] = {4, 1, 0};
   for (size_t a = 0; a < ds.accounts.size() && a < 3; ++a) {

@@ -1,4 +1,4 @@
-// The Graph API error shapes (reference section 6). Every failure inside request handling is a
+// The Graph API error shapes. Every failure inside request handling is a
 // GraphError thrown up to the one place that turns it into an HTTP response.
 #pragma once
 
@@ -52,7 +52,7 @@ GraphError permission_denied();
 GraphError view_count_outside_discovery();
 // business_discovery.username(x) for a name that is no professional account: 110 / 2207013.
 GraphError discovery_user_not_found(const std::string& username);
-// Rate limits (ref 7): BUC throttling (80002) and the app's platform limit (4, HTTP 403, transient).
+// Rate limits: BUC throttling (80002) and the app's platform limit (4, HTTP 403, transient).
 GraphError buc_throttled();
 GraphError app_throttled();
 

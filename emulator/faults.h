@@ -1,5 +1,5 @@
-// Fault injection for tests (issue 6): per endpoint pattern and probability, the failures the real Graph API
-// produces (reference 6-7) — latency, 5xx, each throttling code with its usage headers, connection resets
+// Fault injection for tests: per endpoint pattern and probability, the failures the real Graph API
+// produces — latency, 5xx, each throttling code with its usage headers, connection resets
 // mid-body, truncated or invalid JSON, slow drip, token expiry after N calls, repeating paging cursors.
 // Decisions come from one seeded generator, so a single-client run reproduces exactly.
 //

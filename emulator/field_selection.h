@@ -1,4 +1,4 @@
-// Parser for the `fields=` parameter and its expansion syntax (reference section 5.2):
+// Parser for the `fields=` parameter and its expansion syntax:
 //
 //   fields   := field ("," field)*
 //   field    := name ("." name "(" argument ")")* ("{" fields "}")?

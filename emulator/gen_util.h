@@ -31,7 +31,7 @@ std::string composed_caption(Rng& r);
 class IdAllocator {
  public:
   std::string unique(Rng& r, const std::string& prefix, size_t total_digits);
-  // Media, comment and container ids: mostly 17 digits, some 18, starting 17 or 18 (ref 10.1).
+  // Media, comment and container ids: mostly 17 digits, some 18, starting 17 or 18.
   std::string media_like(Rng& r);
   void reserve(const std::string& id) { used_.insert(id); }
 

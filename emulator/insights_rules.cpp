@@ -270,7 +270,7 @@ std::string account_metric_list(int version, int64_t now) {
   return listed_names(account_metric_rules(), version, now);
 }
 TypeRule account_type_rule(const AccountMetricRule& rule, int version, int64_t now) {
-  // profile_views and website_clicks lost their time series form in v21 (ref 1.3) and are now
+  // profile_views and website_clicks lost their time series form in v21 and are now
   // total_value only.
   if (rule.series_retired.reached(version, now)) return TypeRule::TotalOnly;
   return rule.type;
@@ -299,7 +299,7 @@ const std::vector<std::string>& contact_button_values() {
 }
 
 const std::vector<std::string>& action_type_values() {
-  // ref 3.2: returned in lower case in the examples (the driver upper-cases breakdown values).
+  // Returned in lower case in the examples (the driver upper-cases breakdown values).
   static const std::vector<std::string> v = {
       "bio_link_clicked", "call", "direction", "email", "other", "text"};
   return v;

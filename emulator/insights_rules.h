@@ -1,5 +1,5 @@
 // Which insight metrics exist, for which media kinds, periods and metric types, as of a Graph
-// version and a date (reference sections 1.3, 3.1–3.3; data-model 5.1, 5.2, 5.7). The emulator's
+// version and a date, as Meta documents them. The emulator's
 // clock supplies the date, the request path the version: every removal reaches newer versions at
 // their release and all versions on a later date.
 #pragma once
@@ -29,7 +29,7 @@ constexpr int64_t k2025_12_03 = 1764720000;
 constexpr int64_t k2026_04_22 = 1776816000;
 }  // namespace dates
 
-// Media kinds of data-model 5.1 (children and ads have no insights).
+// Media kinds the metric rules tell apart (children and ads have no insights).
 enum class InsightKind { FeedImage, FeedVideo, Carousel, Reels, Story };
 
 struct MediaMetricRule {
@@ -74,7 +74,7 @@ std::string account_metric_list(int version, int64_t now);
 TypeRule account_type_rule(const AccountMetricRule& rule, int version, int64_t now);
 const std::vector<std::string_view>& account_breakdowns();
 
-// Breakdown values (ref 3.1).
+// Breakdown values.
 const std::vector<std::string>& media_product_type_values();  // AD, CAROUSEL_CONTAINER, POST, REEL, STORY
 const std::vector<std::string>& follow_type_values();         // FOLLOWER, NON_FOLLOWER, UNKNOWN
 const std::vector<std::string>& contact_button_values();

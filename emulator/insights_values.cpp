@@ -117,7 +117,7 @@ MediaInsights media_insights(const Dataset& ds, int index) {
     auto it = all.find(std::string(rule.name));
     if (it != all.end()) out.values[it->first] = it->second;
   }
-  // Opt-in metrics answer only for media that reached Facebook / were crossposted (ref 3.2).
+  // Opt-in metrics answer only for media that reached Facebook / were crossposted.
   if (m.reached_facebook) out.values["facebook_views"] = static_cast<double>(facebook);
   if (m.crossposted && *kind == InsightKind::Reels)
     out.values["crossposted_views"] = static_cast<double>(crossposted);
@@ -202,7 +202,7 @@ std::optional<AccountDay> account_day(const Dataset& ds, int account, int64_t da
   put("get_directions_clicks", legacy_clicks / 2);
   const bool big = followers >= 100;
   if (big) put("follows_and_unfollows", follows + unfollows + unknown_follow);
-  // follower_count covers the 30 days before today only (ref 3.1).
+  // follower_count covers the 30 days before today only.
   if (big && day < today && day >= today - 30) put("follower_count", follows);
 
   const std::vector<std::string>& mpt = media_product_type_values();

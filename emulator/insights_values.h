@@ -43,7 +43,7 @@ bool is_unique_metric(const std::string& metric);
 int64_t combine_days(const std::string& metric, const std::vector<int64_t>& daily);
 
 // Top buckets for a demographic metric and breakdown ("age", "country", "age,gender", …), largest
-// first, at most 45 (ref 3.1).
+// first, at most 45.
 Breakdown demographics(const Dataset& ds, int account, const std::string& metric,
                        const std::string& timeframe, const std::string& breakdown);
 // Followers online per hour ("0".."23") on `day`; an empty map for a day without data.

@@ -1,4 +1,4 @@
-// The JSONPath subset batch dependencies use (ref 5.4): "$.data.*.id", "$.id", "$.data.0.id",
+// The JSONPath subset batch dependencies use: "$.data.*.id", "$.id", "$.data.0.id",
 // "$.paging.cursors.after". Filters and recursive descent are not supported (Graph refuses them too).
 #pragma once
 

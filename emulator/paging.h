@@ -1,4 +1,4 @@
-// Cursor paging (reference section 4.1): opaque cursors, the page window, and the absolute
+// Cursor paging: opaque cursors, the page window, and the absolute
 // `paging.next` / `paging.previous` URLs that echo the caller's query string.
 #pragma once
 

@@ -78,7 +78,7 @@ bool scalar_visible(const Dataset& data, NodeHandle node, std::string_view name,
   if (node.type != NodeType::IGMedia || scope == Scope::Own) return true;
   if (name == "view_count") return scope == Scope::Discovery;
   if (!is_public_media_field(name)) return false;  // owner-only counts and flags
-  // Hashtag media: no media_url for albums (ref 2.10).
+  // Hashtag media: no media_url for albums.
   if (scope == Scope::Hashtag && name == "media_url" && data.media[node.index].kind == MediaKind::Album)
     return false;
   return true;
@@ -122,7 +122,7 @@ void render_field(JsonWriter& w, const RenderContext& ctx, NodeHandle node, cons
       if (node.type == NodeType::IGMedia && scope != Scope::Own && def->name == "comments") return;
       EdgePage page = compute_edge_page(ctx, node, *def, params_from_modifiers(spec));
       if (page.items.empty()) return;  // observed: nested edges without items are left out entirely
-      // Other people's objects page with cursors only (tags, business discovery, mentions; ref 10.5).
+      // Other people's objects page with cursors only (tags, business discovery, mentions).
       page.cursors_only = page.cursors_only || scope != Scope::Own;
       w.key(spec.name);
       write_edge_page(
@@ -142,7 +142,7 @@ void render_field(JsonWriter& w, const RenderContext& ctx, NodeHandle node, cons
 void check_scope(NodeType type, const FieldSpec& spec, Scope scope) {
   if (type == NodeType::IGMedia) {
     if (spec.name == "view_count" && scope != Scope::Discovery) throw errors::view_count_outside_discovery();
-    // ref 2.10: hashtag media expose a short list; username in particular cannot be requested.
+    // Hashtag media expose a short list; username in particular cannot be requested.
     if (scope == Scope::Hashtag && !is_hashtag_media_field(spec.name))
       throw errors::nonexisting_field(spec.name, "IGMedia");
   }

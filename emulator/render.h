@@ -62,7 +62,7 @@ using PagingUrl = std::function<std::string(std::string_view key, std::string_vi
 void write_edge_page(JsonWriter& w, const RenderContext& ctx, const EdgePage& page, const FieldList* fields,
                      const PagingUrl& url, Scope scope = Scope::Own);
 
-// Publishing container state (ref 2.11), from its facts and the clock.
+// Publishing container state, from its facts and the clock.
 struct ContainerStatus {
   std::string code;    // IN_PROGRESS, FINISHED, PUBLISHED, ERROR, EXPIRED
   std::string status;  // human text; for ERROR it names the error subcode

@@ -15,13 +15,13 @@ size_t parse_limit(const std::optional<std::string>& text, const FieldDef& edge)
     if (c < '0' || c > '9') throw errors::invalid_parameter("Param limit must be a non-negative integer");
     v = std::min<uint64_t>(v * 10 + static_cast<uint64_t>(c - '0'), 1u << 30);  // saturate, never overflow
   }
-  // ref 4.4: behaviour above the max is undocumented; an emulator should clamp to the max.
+  // Behaviour above the max is undocumented; an emulator should clamp to the max.
   return static_cast<size_t>(std::clamp<uint64_t>(v, 1, static_cast<uint64_t>(edge.max_limit)));
 }
 
 namespace {
 
-// Hashtags an account searched in the last 7 days, most recent first (ref 2.10).
+// Hashtags an account searched in the last 7 days, most recent first.
 std::vector<int> active_searches(const AccountRec& a, int64_t now) {
   std::vector<HashtagSearch> active;
   for (const HashtagSearch& s : a.hashtag_searches) {
@@ -54,7 +54,7 @@ std::vector<NodeHandle> edge_items(const RenderContext& ctx, NodeHandle owner, c
       if (name == "tags") add(a.tagged, NodeType::IGMedia);
       if (name == "recently_searched_hashtags") add(active_searches(a, ctx.now), NodeType::IGHashtag);
       if (name == "stories") {
-        // Only live stories: the last 24 h of the clock (ref 2.6).
+        // Only live stories: the last 24 h of the clock.
         for (int s : a.stories) {
           const int64_t t = data.media[s].timestamp;
           if (t > ctx.now - 86400 && t <= ctx.now) items.push_back(NodeHandle{NodeType::IGMedia, s});
@@ -134,7 +134,7 @@ void write_edge_page(JsonWriter& w, const RenderContext& ctx, const EdgePage& pa
   w.begin_object().key("data").begin_array();
   for (NodeHandle item : page.items) render_node(w, ctx, item, fields, Listing::ViaEdge, scope);
   w.end_array();
-  // Empty collections come back as {"data": []} without paging (ref 10.3).
+  // Empty collections come back as {"data": []} without paging.
   if (page.paged && !page.items.empty()) {
     w.key("paging").begin_object();
     w.key("cursors")

@@ -55,7 +55,7 @@ void render_special(JsonWriter& w, const RenderContext& ctx, NodeHandle node, co
       target = NodeHandle{NodeType::IGUser, own};
     if (const int ext = data.external_by_username(username); ext >= 0)
       target = NodeHandle{NodeType::ExtUser, ext};
-    // Unknown, personal and age-gated accounts all look the same (ref 2.9).
+    // Unknown, personal and age-gated accounts all look the same.
     if (!target) throw errors::discovery_user_not_found(arg->argument);
     w.key("business_discovery");
     render_node(w, ctx, *target, sub, Listing::Direct, Scope::Discovery);
@@ -102,7 +102,7 @@ std::optional<std::string> computed_scalar(const RenderContext& ctx, NodeHandle 
       return std::nullopt;
     }
     case NodeType::IGMedia: {
-      // view_count: reels only, and only through business discovery (ref 2.3).
+      // view_count: reels only, and only through business discovery.
       const MediaRec& m = data.media[node.index];
       if (name == "view_count" && scope == Scope::Discovery && m.kind == MediaKind::Reel)
         return std::to_string(m.stats.views);

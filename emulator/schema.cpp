@@ -36,7 +36,7 @@ FieldDef limits(FieldDef f, int default_limit, int max_limit) {
 
 std::vector<FieldDef> ig_user_fields() {
   FieldDef tags = edge("tags", NodeType::IGMedia, true, false, 'T');
-  tags.cursors_only = true;  // ref 2.7: cursors, never next/previous
+  tags.cursors_only = true;  // cursors, never next/previous
   tags.item_scope = Scope::Tagged;
   return {scalar("id"),
           scalar("username"),
@@ -157,7 +157,7 @@ bool is_public_media_field(std::string_view name) {
 }
 
 bool is_hashtag_media_field(std::string_view name) {
-  // ref 2.10: the returnable fields of hashtag media; username cannot be requested.
+  // The returnable fields of hashtag media; username cannot be requested.
   return listed({"id", "caption", "children", "comments_count", "like_count", "media_type", "media_url",
                  "permalink", "timestamp"},
                 name);

@@ -1,4 +1,4 @@
-// Node types served by the emulator and the fields each one has (reference section 2). A name not
+// Node types served by the emulator and the fields each one has. A name not
 // listed here is a "nonexisting field" on that node type, exactly as the real API reports it.
 #pragma once
 
@@ -35,7 +35,7 @@ struct FieldDef {
   // Edge only:
   bool paged = false;          // cursor paging (limit/after/before); otherwise all items, no paging
   bool time_filtered = false;  // since/until apply
-  bool cursors_only = false;   // paging carries cursors but never next/previous URLs (ref 2.7)
+  bool cursors_only = false;   // paging carries cursors but never next/previous URLs
   int default_limit = 25;
   int max_limit = 100;
   char cursor_kind = 'M';         // tells cursors of different lists apart

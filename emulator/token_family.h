@@ -1,4 +1,4 @@
-// Which of the two hosts a request went to, and whether its token belongs there (ref 1.1, 10.5 item 1):
+// Which of the two hosts a request went to, and whether its token belongs there:
 // Facebook Login tokens (EAA…) work on graph.facebook.com only, Instagram Login tokens (IGAA…, older IGQW…)
 // on graph.instagram.com only. The emulator serves both on one port, so the host is known only when the
 // Host header names one of them (graph.instagram.com[:port], or a test alias such as

@@ -7,8 +7,8 @@
 namespace igemu {
 namespace {
 
-constexpr int64_t kAppWindow = 3600;   // platform limits: rolling hour (ref 7.1)
-constexpr int64_t kBucWindow = 86400;  // BUC: rolling 24 h (ref 7.2)
+constexpr int64_t kAppWindow = 3600;   // platform limits: rolling hour
+constexpr int64_t kBucWindow = 86400;  // BUC: rolling 24 h
 constexpr int kNominalApp = 5000;      // percentages when no budget is configured
 constexpr int kNominalBuc = 50000;
 
@@ -16,7 +16,7 @@ int64_t percent(size_t calls, int budget, int divisor) {
   return std::min<int64_t>(100, static_cast<int64_t>(calls) * 100 / (static_cast<int64_t>(budget) * divisor));
 }
 
-// Minutes until the oldest call leaves the window (ref 7.2: the value is in minutes, 0 when free).
+// Minutes until the oldest call leaves the window (the value is in minutes, 0 when free).
 int64_t regain_minutes(const std::deque<int64_t>& calls, int budget, int64_t window, int64_t now) {
   if (budget <= 0 || calls.size() < static_cast<size_t>(budget) || calls.empty()) return 0;
   const int64_t seconds = calls.front() + window - now;

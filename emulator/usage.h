@@ -1,4 +1,4 @@
-// Rate limits (reference section 7): X-Business-Use-Case-Usage for calls about an Instagram account,
+// Rate limits: X-Business-Use-Case-Usage for calls about an Instagram account,
 // keyed by the IG account id (rolling 24 h), X-App-Usage for the app's platform calls (hashtags,
 // business discovery, /me, …; rolling hour). Values are percentages of a budget. With a budget
 // set, calls beyond it are refused: 80002 for an account, code 4 (HTTP 403) for the app. Without

@@ -14,7 +14,7 @@ std::string buildAuthorizationUrl(const OAuthOptions& o, const std::string& stat
                                   const std::string& challenge) {
   const bool instagram = o.authMode == "InstagramLogin";
   const std::string scope = o.scope.empty() ? (instagram ? kInstagramScopes : kFacebookScopes) : o.scope;
-  // Parameter order as data-model 8.1 shows each dialog's URL.
+  // Parameter order as each login dialog's documented URL shows it.
   graph::QueryParams p = instagram ? graph::QueryParams{{"client_id", o.clientId},
                                                         {"redirect_uri", o.callbackUrl},
                                                         {"response_type", "code"},

@@ -1,4 +1,4 @@
-// Everything the OAuth provider needs from the connection properties (data model 1.9), already validated.
+// Everything the OAuth provider needs from the connection properties, already validated.
 #pragma once
 
 #include <memory>
@@ -34,7 +34,7 @@ struct OAuthOptions {
   std::shared_ptr<graph::Logger> logger;  // LogFile; null when not logging
 };
 
-// Scopes the driver asks for by default (data model 8.1; instagram_manage_contents needs its own review).
+// Scopes the driver asks for by default (instagram_manage_contents needs its own review).
 inline constexpr const char* kFacebookScopes =
     "instagram_basic,instagram_manage_comments,instagram_manage_insights,instagram_content_publish,"
     "pages_show_list,pages_read_engagement,business_management";

@@ -155,7 +155,7 @@ std::optional<StoredToken> OAuthTokenProvider::tryRefresh(const StoredToken& cur
   store_->save(t);
   warning_.clear();
   // Facebook extends a long-lived token only while the user keeps using the app: an exchange that gives no
-  // later expiry means a new login is due (data-model 8.3's warning).
+  // later expiry means a new login is due (a warning says so).
   if (options_.authMode != "InstagramLogin" && t.expiresAt != 0 && current.expiresAt != 0 &&
       t.expiresAt <= current.expiresAt + kSameExpirySlack)
     warning_ = "Facebook long-lived tokens cannot be extended by a server; run the login flow again before " +

@@ -1,4 +1,4 @@
-// What Facebook knows about a token (GET /debug_token, reference 8.1), for the GetTokenInfo procedure.
+// What Facebook knows about a token (GET /debug_token), for the GetTokenInfo procedure.
 #pragma once
 
 #include <cstdint>

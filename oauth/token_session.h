@@ -1,4 +1,4 @@
-// The connection's token as the OAuth procedures (data-model 8.1-8.4) and AuthenticateAsPage see it. It
+// The connection's token as the OAuth procedures and AuthenticateAsPage see it. It
 // wraps the provider InitiateOAuth chose (static, or the refreshing OAuth provider) and is what graph/ asks
 // for tokens:
 //  - a token obtained or refreshed by a procedure replaces the connection's token from then on;
@@ -40,8 +40,8 @@ class TokenSession final : public TokenProvider {
     std::string url;
     std::string state;
   };
-  // 8.1: no call. State defaults to 32 random hex characters; Facebook Login adds PKCE (S256) when the app
-  // secret is known, with the verifier derived from the state (pkce.h).
+  // GetOAuthAuthorizationURL: no call. State defaults to 32 random hex characters; Facebook Login adds PKCE
+  // (S256) when the app secret is known, with the verifier derived from the state (pkce.h).
   Authorization authorizationUrl(const std::optional<std::string>& callbackUrl,
                                  const std::optional<std::string>& scope,
                                  const std::optional<std::string>& state);
@@ -55,13 +55,14 @@ class TokenSession final : public TokenProvider {
     std::string warning;     // 01000 text; empty when none
     std::string storedIn;    // the token store's file or memory:// name; empty: this connection only
   };
-  // 8.2: code (or redirect URL) -> token [-> long-lived]; stored when a store is configured and used from
-  // now on. Throws AuthError (28000), OAuthArgumentError (22023).
+  // GetOAuthAccessToken: code (or redirect URL) -> token [-> long-lived]; stored when a store is configured
+  // and used from now on. Throws AuthError (28000), OAuthArgumentError (22023).
   Granted exchangeCode(const std::string& verifier, const std::optional<std::string>& callbackUrl,
                        const std::optional<std::string>& state, bool longLived);
-  // 8.3: ig_refresh_token or fb_exchange_token of `token` (default: the connection's current user token).
+  // RefreshOAuthAccessToken: ig_refresh_token or fb_exchange_token of `token` (default: the connection's
+  // current user token).
   Granted refresh(const std::optional<std::string>& token);
-  // 8.4: debug_token (Facebook Login) or the token store's record (Instagram Login).
+  // GetTokenInfo: debug_token (Facebook Login) or the token store's record (Instagram Login).
   TokenInfo info();
 
  private:

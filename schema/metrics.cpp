@@ -1,4 +1,4 @@
-// The metric rule tables of data-model 5.1 and 5.7, and their evaluation.
+// The metric rule tables of media and account insights, and their evaluation.
 #include "schema/metrics.h"
 
 #include <strings.h>
@@ -229,7 +229,7 @@ bool mediaMetricLive(const MediaMetricRule& rule, MediaKind kind, const RuleCont
 bool mediaMetricLiveFor(const MediaMetricRule& rule, MediaKind kind, const RuleContext& ctx,
                         std::string_view created) {
   if (!mediaMetricLive(rule, kind, ctx)) return false;
-  // Unknown creation time: ask, and let 5.3 absorb a refusal.
+  // Unknown creation time: ask, and let the insight scan absorb a refusal.
   if (rule.onlyBefore20240702 && created.size() >= 10) return created.substr(0, 10) < "2024-07-02";
   return true;
 }

@@ -1,4 +1,4 @@
-// The insight metric rules of data-model 5.1/5.2 (media) and 5.7 (account), declared once. The insight
+// The insight metric rules of media and of accounts, declared once. The insight
 // tables choose their metric= lists from here, sys_metrics lists them, docs are generated from them.
 // Pure: no SQLite, no HTTP.
 #pragma once
@@ -9,11 +9,11 @@
 
 namespace igodbc::schema {
 
-// Media kinds of 5.1. Other: ads and unknown products; no insights are requested for them.
+// Media kinds the rules tell apart. Other: ads and unknown products; no insights are requested for them.
 enum class MediaKind { FeedImage, FeedVideo, Carousel, Reels, Story, Other };
 
 std::string_view mediaKindName(MediaKind kind);  // "FEED_IMAGE", ...
-// From media_product_type x media_type (an empty product type falls back to media_type, 5.1 Decision).
+// From media_product_type x media_type (an empty product type falls back to media_type).
 MediaKind mediaKindOf(std::string_view mediaType, std::string_view productType);
 
 enum class MetricRequest { Default, OptIn, Never };
@@ -35,7 +35,7 @@ struct RuleContext {
   bool facebookLogin = true;
 };
 
-// Version "v24.0" -> 24; newer than v26 follows v26 (5.1); unparsable -> 24 (the default Version).
+// Version "v24.0" -> 24; newer than v26 follows v26; unparsable -> 24 (the default Version).
 int versionMajor(std::string_view version);
 
 constexpr unsigned kindBit(MediaKind kind) {
@@ -57,7 +57,7 @@ struct MediaMetricRule {
   std::string_view storyColumn;  // StoryMetrics column
 };
 
-// In the order of names in metric= (5.1).
+// In the order of names in metric=.
 const std::vector<MediaMetricRule>& mediaMetricRules();
 const MediaMetricRule* findMediaMetric(std::string_view name);
 
@@ -68,7 +68,7 @@ bool mediaMetricLive(const MediaMetricRule& rule, MediaKind kind, const RuleCont
 bool mediaMetricLiveFor(const MediaMetricRule& rule, MediaKind kind, const RuleContext& ctx,
                         std::string_view created);
 
-// Account metric rules of 5.7 (plus audience and online-follower metrics for sys_metrics).
+// Account metric rules (plus audience and online-follower metrics for sys_metrics).
 struct AccountMetricRule {
   std::string_view table;  // AccountInsights, AudienceInsights, OnlineFollowers
   std::string_view name;

@@ -1,7 +1,8 @@
-// The SQL data model, declared once. Everything else (virtual-table shapes, catalog functions, fields=
+// The SQL tables, declared once. Everything else (virtual-table shapes, catalog functions, fields=
 // lists, generated docs, tests) reads these declarations; nothing here knows about ODBC, SQLite or HTTP.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,7 +12,7 @@ namespace igodbc::schema {
 enum class SqlType { Varchar, WVarchar, BigInt, Integer, Double, Bit, Timestamp, Date };
 enum class TableKind { Table, View, SystemTable };
 
-// Which operators on a column the planner may turn into Graph request parameters (data-model 1.5 P2).
+// Which operators on a column the planner may turn into Graph request parameters.
 enum Push : unsigned {
   kPushNone = 0,
   kPushEq = 1u << 0,     // col = v
@@ -46,40 +47,29 @@ struct Column {
   std::string_view notes = {};
 };
 
-// How a table's rows are fetched; sql/ has one fetch strategy per value.
-enum class Source {
-  Accounts,
-  Pages,
-  Media,
-  MediaChildren,
-  SysRequests,
-  MediaInsights,
-  StoryInsights,
-  SysMetrics,
-  SysRateLimit,
-  ContentPublishingLimit,
-  Stories,
-  Tags,
-  MentionedMedia,
-  MentionedComments,
-  Permissions,
-  Comments,
-  Replies,
-  AccountInsights,
-  AccountInsightTotals,
-  AudienceInsights,
-  OnlineFollowers,
-  SysIdentity,
-  Hashtags,
-  HashtagMedia,
-  RecentlySearchedHashtags,
-  BusinessDiscovery,
-  BusinessDiscoveryMedia,
-  SysConnectionProps,
-  AccountDailyMetrics,  // AccountInsights pivoted per account and day (data-model 6.3)
-  StoryMetrics,         // StoryInsights pivoted onto Stories rows (data-model 6.2)
-  MediaMetrics,         // MediaInsights pivoted onto Media rows (data-model 6.1)
-  View                  /* a SQL view over other tables (the CData compatibility views): schema/views.h */
+// What reading a table costs in Graph calls, for the planner to compare plans (sql/plan.cpp). Column names are
+// of the table; empty: none.
+struct Cost {
+  std::string_view key;      // = or IN on it reads the objects by ID instead of walking
+  std::string_view account;  // selects the accounts walked
+  std::string_view time;     // a range on it narrows the walk
+  double walkCalls = 1;      // calls of an unconstrained walk of one account; 0: answered without a call
+  double rowsPerCall = 100;  // rows per call of that walk
+  bool keyIsUnique = false;  // = on the key yields at most one row
+  bool newestFirst = false;  // the walk returns rows by `time` descending within one account
+  // Columns besides the key whose = / IN values are read through their own object (a media's or a comment's
+  // edge), a call or two instead of a walk; a join that feeds them IDs is then the cheap order.
+  std::vector<std::string_view> parentKeys = {};
+};
+
+// Plans of a table with one must consume = or IN on `column` (directly or through a join); otherwise the
+// statement fails with "Table Instagram.{table} needs a filter on {column} (for example: {example}).
+// {reason}".
+struct RequiredFilter {
+  std::string_view column;
+  std::string_view example;
+  std::string_view reason;
+  std::string_view orColumn = {};  // a second column that satisfies the requirement as well ("Name or Id")
 };
 
 struct Writes;  // schema/writes.h: what INSERT/UPDATE/DELETE do on a writable table
@@ -93,7 +83,7 @@ struct ForeignKey {
 struct Table {
   std::string_view name;
   TableKind kind;
-  Source source;
+  Cost cost;
   std::vector<Column> columns;
   std::vector<std::string_view> primaryKey;
   std::vector<std::vector<std::string_view>> uniqueKeys;
@@ -101,23 +91,15 @@ struct Table {
   std::string_view purpose;
   std::string_view readOnlyHint = {};  // appended to "Instagram.X is read-only"
   const Writes* writes = nullptr;      // nullptr: the table refuses every write (read-only)
+  std::optional<RequiredFilter> required = {};  // absent: any plan will do
 };
 
-// Data-model 1.6: plans of `table` must consume = or IN on `column` (directly or through a join); otherwise
-// the statement fails with "Table Instagram.{table} needs a filter on {column} (for example: {example}).
-// {reason}". nullptr for tables without one (schema/tables_content.cpp holds the list).
-struct RequiredFilter {
-  std::string_view table;
-  std::string_view column;
-  std::string_view example;
-  std::string_view reason;
-  std::string_view orColumn = {};  // a second column that satisfies the requirement as well ("Name or Id")
-};
+// The required filter of a declared table (case-insensitive name); nullptr for tables without one.
 const RequiredFilter* requiredFilter(std::string_view table);
 // "{column}" or "{column} or {orColumn}", as the message names them.
 std::string requiredColumnsText(const RequiredFilter& filter);
 
-// The one schema every Instagram object lives in (data-model 1.1).
+// The one schema every Instagram object lives in.
 inline constexpr std::string_view kSchemaName = "Instagram";
 
 const std::vector<Table>& allTables();

@@ -1,5 +1,5 @@
-// The account-level insight tables (data-model 5.8-5.11): AccountInsights, AccountInsightTotals,
-// AudienceInsights and OnlineFollowers. Their metric rules and call groups live in metrics.cpp (5.7).
+// The account-level insight tables: AccountInsights, AccountInsightTotals,
+// AudienceInsights and OnlineFollowers. Their metric rules and call groups live in metrics.cpp.
 #include "schema/shared_columns.h"
 #include "schema/tables.h"
 
@@ -13,7 +13,8 @@ Table accountInsightsTable() {
   return Table{
       "AccountInsights",
       TableKind::Table,
-      Source::AccountInsights,
+      // Cost: two years: ~25 T calls and ~60 batches; newest day first.
+      Cost{"", "AccountId", "Date", 85, 100, false, true},
       concat(
           {
               shared::kWalkedAccountId,
@@ -40,7 +41,8 @@ Table accountInsightTotalsTable() {
   return Table{
       "AccountInsightTotals",
       TableKind::Table,
-      Source::AccountInsightTotals,
+      // Cost: one batch of four operations.
+      Cost{"", "AccountId", "", 1, 40},
       concat(
           {
               shared::kWalkedAccountId,
@@ -63,7 +65,8 @@ Table audienceInsightsTable() {
   return Table{
       "AudienceInsights",
       TableKind::Table,
-      Source::AudienceInsights,
+      // Cost: 30 operations in one batch.
+      Cost{"", "AccountId", "", 1, 600},
       {
           shared::kWalkedAccountId,
           noted(shared::kMetric,
@@ -87,7 +90,7 @@ Table onlineFollowersTable() {
   return Table{
       "OnlineFollowers",
       TableKind::Table,
-      Source::OnlineFollowers,
+      Cost{"", "AccountId", "Date", 1, 720},
       {
           shared::kWalkedAccountId,
           noted({"Date", SqlType::Date, 10, false, Origin::Derived, "", kKey | kPushRange},

@@ -1,4 +1,4 @@
-// Comments and Replies, as data-model.md sections 4.5 and 4.6 declare them. Both are read through the media's
+// The declarations of Comments and Replies. Both are read through the media's
 // comments edge (sql/source_comments.cpp, sql/source_replies.cpp); writes are declared beside them.
 #include "schema/shared_columns.h"
 #include "schema/tables.h"
@@ -36,7 +36,8 @@ Table commentsTable() {
   return Table{
       "Comments",
       TableKind::Table,
-      Source::Comments,
+      // Cost: 25 media per walk page (~1,200 media) plus a few continuations; MediaId and ParentId read through the media or the parent comment.
+      Cost{"Id", "AccountId", "", 50, 40, true, false, {"MediaId", "ParentId"}},
       concat(std::move(keys), commentBodyColumns()),
       {"Id"},
       {},
@@ -59,7 +60,8 @@ Table repliesTable() {
   return Table{
       "Replies",
       TableKind::Table,
-      Source::Replies,
+      // Cost: as Comments; CommentId and MediaId read through the comment or the media.
+      Cost{"Id", "AccountId", "", 50, 40, true, false, {"CommentId", "MediaId"}},
       concat(std::move(keys), commentBodyColumns()),
       {"Id"},
       {},

@@ -1,6 +1,4 @@
-// ContentPublishingLimit, Stories and Tags, as data-model.md sections 3.3, 4.3 and 4.4 declare them.
-#include <strings.h>
-
+// The declarations of ContentPublishingLimit, Stories and Tags.
 #include "schema/shared_columns.h"
 #include "schema/tables.h"
 
@@ -15,7 +13,7 @@ Table contentPublishingLimitTable() {
   return Table{
       "ContentPublishingLimit",
       TableKind::Table,
-      Source::ContentPublishingLimit,
+      Cost{"", "AccountId", "", 1, 1},
       {
           shared::kWalkedAccountId,
           noted({"QuotaUsage", SqlType::Integer, 10, true, Origin::Json, "quota_usage"},
@@ -36,7 +34,7 @@ Table storiesTable() {
   return Table{
       "Stories",
       TableKind::Table,
-      Source::Stories,
+      Cost{"Id", "AccountId", "", 1, 20, true, false},
       concat(shared::ownMediaColumns("IMAGE or VIDEO", "STORY"), {shared::kTimestamp, shared::kUsername}),
       {"Id"},
       {},
@@ -51,7 +49,7 @@ Table tagsTable() {
   return Table{
       "Tags",
       TableKind::Table,
-      Source::Tags,
+      Cost{"", "AccountId", "", 2, 50},
       {
           noted(shared::kWalkedAccountId, "the tagged account"),
           noted(shared::kId, "someone else's media"),
@@ -80,7 +78,7 @@ Table mentionedMediaTable() {
   return Table{
       "MentionedMedia",
       TableKind::Table,
-      Source::MentionedMedia,
+      Cost{"Id", "AccountId", "", 1, 1},
       {
           noted(shared::kWalkedAccountId, "the mentioned account"),
           pushed(shared::kId, kKey),
@@ -97,6 +95,9 @@ Table mentionedMediaTable() {
       {{"AccountId", "Accounts", "Id"}},
       "A media item whose caption @mentions one of the accounts (IDs from the mentions webhook).",
       " — answer with {call ReplyToMention(...)}",
+      nullptr,
+      RequiredFilter{"Id", "WHERE Id = '17873440459141021'",
+                     "Instagram has no list of mentions; media IDs arrive through the mentions webhook."},
   };
 }
 
@@ -104,7 +105,7 @@ Table mentionedCommentsTable() {
   return Table{
       "MentionedComments",
       TableKind::Table,
-      Source::MentionedComments,
+      Cost{"Id", "AccountId", "", 1, 1},
       {
           shared::kWalkedAccountId,
           pushed(shared::kId, kKey),
@@ -120,37 +121,12 @@ Table mentionedCommentsTable() {
       {{"AccountId", "Accounts", "Id"}},
       "A comment that @mentions one of the accounts (IDs from the mentions webhook).",
       " — answer with {call ReplyToMention(...)}",
+      nullptr,
+      RequiredFilter{"Id", "WHERE Id = '17870913679156914'",
+                     "Instagram has no list of mentions; comment IDs arrive through the mentions webhook."},
   };
 }
 
-const RequiredFilter* requiredFilter(std::string_view table) {
-  static const RequiredFilter kFilters[] = {
-      {"MentionedMedia", "Id", "WHERE Id = '17873440459141021'",
-       "Instagram has no list of mentions; media IDs arrive through the mentions webhook."},
-      {"MentionedComments", "Id", "WHERE Id = '17870913679156914'",
-       "Instagram has no list of mentions; comment IDs arrive through the mentions webhook."},
-      {"Hashtags", "Name", "WHERE Name = 'coffee'",
-       "Instagram looks hashtags up one name at a time, and each new name counts against the limit of 30 "
-       "hashtags per account per 7 days.",
-       "Id"},
-      {"HashtagMedia", "HashtagId", "WHERE HashtagName = 'coffee'",
-       "Instagram lists media only for a given hashtag.", "HashtagName"},
-      {"BusinessDiscovery", "Username", "WHERE Username = 'bluebottle'",
-       "Instagram looks up other accounts one username at a time."},
-      {"BusinessDiscoveryMedia", "Username", "WHERE Username = 'bluebottle'",
-       "Instagram looks up other accounts one username at a time."},
-  };
-  for (const RequiredFilter& f : kFilters)
-    if (f.table.size() == table.size() && strncasecmp(f.table.data(), table.data(), table.size()) == 0)
-      return &f;
-  return nullptr;
-}
-
-std::string requiredColumnsText(const RequiredFilter& filter) {
-  std::string text(filter.column);
-  if (!filter.orColumn.empty()) text += " or " + std::string(filter.orColumn);
-  return text;
-}
 
 }  // namespace igodbc::schema
 
@@ -160,7 +136,7 @@ Table permissionsTable() {
   return Table{
       "Permissions",
       TableKind::Table,
-      Source::Permissions,
+      Cost{"", "", "", 1, 10},
       {
           {"Permission", SqlType::Varchar, 64, false, Origin::Json, "permission"},
           noted({"Status", SqlType::Varchar, 16, false, Origin::Json, "status"},

@@ -1,4 +1,4 @@
-// Accounts, Pages, Media and MediaChildren, as data-model.md sections 3.1, 3.2, 4.1 and 4.2 declare them.
+// The declarations of Accounts, Pages, Media and MediaChildren.
 #include "schema/shared_columns.h"
 #include "schema/tables.h"
 
@@ -18,7 +18,7 @@ Table accountsTable() {
   return Table{
       "Accounts",
       TableKind::Table,
-      Source::Accounts,
+      Cost{"Id", "", "", 1, 3, true, false},
       {
           noted(pushed(shared::kId, kKey), "the AccountId of every other table"),
           shared::kUsername,
@@ -48,7 +48,7 @@ Table pagesTable() {
   return Table{
       "Pages",
       TableKind::Table,
-      Source::Pages,
+      Cost{"", "", "", 1, 10},
       {
           noted(shared::kId, "Page ID"),
           {"Name", SqlType::WVarchar, 256, true, Origin::Json, "name"},
@@ -74,7 +74,8 @@ Table mediaTable() {
   return Table{
       "Media",
       TableKind::Table,
-      Source::Media,
+      // Cost: about 1,200 media per account at 100 per page, newest first.
+      Cost{"Id", "AccountId", "Timestamp", 12, 100, true, true},
       concat(shared::ownMediaColumns("IMAGE, VIDEO, CAROUSEL_ALBUM; reels report VIDEO", "FEED, REELS, AD"),
              {
                  pushed(shared::kTimestamp, kPushEq | kPushRange),
@@ -105,7 +106,8 @@ Table mediaChildrenTable() {
   return Table{
       "MediaChildren",
       TableKind::Table,
-      Source::MediaChildren,
+      // Cost: an album yields several children, so a children walk outnumbers its media walk.
+      Cost{"MediaId", "AccountId", "", 12, 150},
       {
           shared::kId,
           noted({"MediaId", SqlType::Varchar, 32, false, Origin::Parent, "", kKey}, "the album"),

@@ -96,7 +96,7 @@ std::string tablesMarkdown() {
       "# Tables, views and system tables\n\n"
       "Generated from `schema/` by `gen_tables_doc`; do not edit by hand (the `tables_doc_current` test "
       "fails\n"
-      "when this file is stale). The contract is `data-model.md`; this is what the driver declares.\n\n";
+      "when this file is stale).\n\n";
   for (const Table& t : allTables()) md += "* [" + std::string(t.name) + "](#" + std::string(t.name) + ")\n";
   for (const Table& t : allTables()) {
     md += "\n## <a id=\"" + std::string(t.name) + "\"></a>" + std::string(kSchemaName) + "." +

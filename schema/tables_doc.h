@@ -1,4 +1,5 @@
-// docs/tables.md rendered from the declarations (data-model 1.1: docs derive from schema/). Pure.
+// docs/tables.md rendered from the declarations (the table reference is derived from schema/, never written
+// by hand). Pure.
 #pragma once
 
 #include <string>

@@ -1,4 +1,4 @@
-// MediaInsights, StoryInsights (data-model 5.5, 5.6) and sys_metrics (9.4). The metric rules themselves
+// MediaInsights, StoryInsights and sys_metrics. The metric rules themselves
 // live in metrics.cpp.
 #include "schema/shared_columns.h"
 #include "schema/tables.h"
@@ -9,7 +9,7 @@ namespace {
 
 using shared::kKey;
 
-// The shared column list of the two media-level long tables (5.5; 5.6 "same columns").
+// The column list the two media-level long tables share (StoryInsights has the same columns).
 std::vector<Column> mediaInsightColumns() {
   return concat(
       {
@@ -30,12 +30,12 @@ std::vector<Column> mediaInsightColumns() {
 }
 
 // MediaInsights and StoryInsights differ only in their name, source, parent table and purpose.
-Table mediaInsightTable(std::string_view name, Source source, std::string_view parent,
+Table mediaInsightTable(std::string_view name, Cost cost, std::string_view parent,
                         std::string_view purpose) {
   return Table{
       name,
       TableKind::Table,
-      source,
+      std::move(cost),
       mediaInsightColumns(),
       {"MediaId", "Metric", "Breakdown", "BreakdownValue"},
       {},
@@ -49,13 +49,15 @@ Table mediaInsightTable(std::string_view name, Source source, std::string_view p
 
 Table mediaInsightsTable() {
   return mediaInsightTable(
-      "MediaInsights", Source::MediaInsights, "Media",
+      "MediaInsights",
+      // Cost: the media walk plus ~1 batch per 20 media.
+      Cost{"MediaId", "AccountId", "MediaTimestamp", 12 + 60, 20}, "Media",
       "Lifetime insights of every Media row, one row per (media, metric) plus one per breakdown value.");
 }
 
 Table storyInsightsTable() {
   return mediaInsightTable(
-      "StoryInsights", Source::StoryInsights, "Stories",
+      "StoryInsights", Cost{"MediaId", "AccountId", "", 2, 40}, "Stories",
       "Insights of the live stories (Stories rows); a snapshot, since Instagram keeps them only 24 hours.");
 }
 
@@ -63,7 +65,7 @@ Table sysMetricsTable() {
   return Table{
       "sys_metrics",
       TableKind::SystemTable,
-      Source::SysMetrics,
+      Cost{"", "", "", 0, 200},
       {
           derived("TableName", SqlType::Varchar, 64, false),
           derived("Metric", SqlType::Varchar, 64, false),
@@ -96,7 +98,7 @@ Table sysRateLimitTable() {
   return Table{
       "sys_ratelimit",
       TableKind::SystemTable,
-      Source::SysRateLimit,
+      Cost{"", "", "", 0, 10},
       {
           derived("Header", SqlType::Varchar, 32, false, "X-App-Usage or X-Business-Use-Case-Usage"),
           derived("ObjectId", SqlType::Varchar, 32, false,

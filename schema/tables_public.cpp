@@ -1,4 +1,4 @@
-// Public content (data-model section 7): hashtags and business discovery. Facebook Login only; calls go
+// Public content: hashtags and business discovery. Facebook Login only; calls go
 // through ViaAccountId, the account whose quota they use.
 #include "schema/shared_columns.h"
 #include "schema/tables.h"
@@ -14,7 +14,8 @@ Table hashtagsTable() {
   return Table{
       "Hashtags",
       TableKind::Table,
-      Source::Hashtags,
+      // Cost: one search (or lookup) per name.
+      Cost{"Id", "", "", 1, 1, true},
       {
           noted(pushed(shared::kId, kKey), "global, the same for every app"),
           noted({"Name", SqlType::WVarchar, 256, true, Origin::Json, "name", kKey, kNoCase},
@@ -27,6 +28,11 @@ Table hashtagsTable() {
       {},
       "Resolves hashtag names to Instagram's global hashtag IDs.",
       "",
+      nullptr,
+      RequiredFilter{"Name", "WHERE Name = 'coffee'",
+                     "Instagram looks hashtags up one name at a time, and each new name counts against the limit of 30 "
+                     "hashtags per account per 7 days.",
+                     "Id"},
   };
 }
 
@@ -34,7 +40,8 @@ Table hashtagMediaTable() {
   return Table{
       "HashtagMedia",
       TableKind::Table,
-      Source::HashtagMedia,
+      // Cost: top and recent, a page or two each.
+      Cost{"HashtagId", "", "", 4, 50},
       {
           {"HashtagId", SqlType::Varchar, 32, false, Origin::Path, "", kKey},
           noted({"Kind", SqlType::Varchar, 8, false, Origin::Derived, "", kKey},
@@ -56,6 +63,9 @@ Table hashtagMediaTable() {
       {{"HashtagId", "Hashtags", "Id"}},
       "Public top and recent (last 24 h) media for a hashtag.",
       "",
+      nullptr,
+      RequiredFilter{"HashtagId", "WHERE HashtagName = 'coffee'", "Instagram lists media only for a given hashtag.",
+                     "HashtagName"},
   };
 }
 
@@ -63,7 +73,7 @@ Table recentlySearchedHashtagsTable() {
   return Table{
       "RecentlySearchedHashtags",
       TableKind::Table,
-      Source::RecentlySearchedHashtags,
+      Cost{"", "AccountId", "", 1, 30},
       {
           shared::kWalkedAccountId,
           {"HashtagId", SqlType::Varchar, 32, false, Origin::Json, "id"},
@@ -81,7 +91,7 @@ Table businessDiscoveryTable() {
   return Table{
       "BusinessDiscovery",
       TableKind::Table,
-      Source::BusinessDiscovery,
+      Cost{"Username", "", "", 1, 1, true},
       {
           noted({"Username", SqlType::Varchar, 64, false, Origin::Json, "username", kKey, kNoCase},
                 "as Instagram spells it"),
@@ -101,6 +111,9 @@ Table businessDiscoveryTable() {
       {},
       "Public profile data of another professional account, by username.",
       "",
+      nullptr,
+      RequiredFilter{"Username", "WHERE Username = 'bluebottle'",
+                     "Instagram looks up other accounts one username at a time."},
   };
 }
 
@@ -108,7 +121,7 @@ Table businessDiscoveryMediaTable() {
   return Table{
       "BusinessDiscoveryMedia",
       TableKind::Table,
-      Source::BusinessDiscoveryMedia,
+      Cost{"Username", "", "", 4, 50},
       {
           noted({"Username", SqlType::Varchar, 64, false, Origin::Derived, "", kKey, kNoCase},
                 "business_discovery.username"),
@@ -130,6 +143,9 @@ Table businessDiscoveryMediaTable() {
       {{"Username", "BusinessDiscovery", "Username"}},
       "The public media of another professional account, newest first.",
       "",
+      nullptr,
+      RequiredFilter{"Username", "WHERE Username = 'bluebottle'",
+                     "Instagram looks up other accounts one username at a time."},
   };
 }
 

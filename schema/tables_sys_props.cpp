@@ -1,4 +1,4 @@
-// sys_connection_props (data-model 9.3): the connection's effective properties, read without a Graph call.
+// sys_connection_props: the connection's effective properties, read without a Graph call.
 #include "schema/column_builders.h"
 #include "schema/tables.h"
 
@@ -8,7 +8,7 @@ Table sysConnectionPropsTable() {
   return Table{
       "sys_connection_props",
       TableKind::SystemTable,
-      Source::SysConnectionProps,
+      Cost{"", "", "", 0, 30},
       {
           derived("Name", SqlType::Varchar, 64, false,
                   "property name; also Host, AccountScope, TokenExpiresAt"),

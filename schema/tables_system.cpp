@@ -1,4 +1,4 @@
-// System tables (data-model section 9). They are read without any Graph call.
+// System tables. They are read without any Graph call.
 #include "schema/column_builders.h"
 #include "schema/tables.h"
 
@@ -8,7 +8,7 @@ Table sysRequestsTable() {
   return Table{
       "sys_requests",
       TableKind::SystemTable,
-      Source::SysRequests,
+      Cost{"", "", "", 0, 50},
       {
           derived("Seq", SqlType::Integer, 10, false),
           derived("StartedMs", SqlType::Integer, 10, false, "milliseconds from the start of the statement"),
@@ -37,7 +37,7 @@ Table sysIdentityTable() {
   return Table{
       "sys_identity",
       TableKind::SystemTable,
-      Source::SysIdentity,
+      Cost{"", "", "", 0, 10},
       {
           derived("Seq", SqlType::Integer, 10, false, "row order within the statement"),
           derived("TableName", SqlType::Varchar, 64, false, "Comments or Replies"),

@@ -1,4 +1,4 @@
-// MediaMetrics (data-model 6.1), a virtual table whose scan pivots MediaInsights rows onto Media rows
+// MediaMetrics, a virtual table whose scan pivots MediaInsights rows onto Media rows
 // (sql/source_media_metrics.cpp). Metric columns come from the media metric rules
 // (MediaMetricRule::mediaColumn), breakdown columns from the action_type values.
 #include "schema/views.h"
@@ -72,7 +72,8 @@ Table mediaMetricsView() {
   return Table{
       "MediaMetrics",
       TableKind::View,
-      Source::MediaMetrics,
+      // Cost: the media walk, then MediaInsights for the used metrics.
+      Cost{"MediaId", "AccountId", "Timestamp", 12 + 60, 20, true, false},
       std::move(columns),
       {"MediaId"},
       {},

@@ -1,7 +1,7 @@
-// The wide views of data-model section 6, declared from the metric rules: their column lists and which long
-// insight rows each metric column pivots (one metric column per rule that has a wide column). They are
-// virtual tables reported as VIEW; their scans (sql/source_media_metrics.cpp, sql/source_account_daily.cpp)
-// request only the metrics of the columns a statement uses.
+// The wide tables (MediaMetrics, StoryMetrics, AccountDailyMetrics), declared from the metric rules: their
+// column lists and which long insight rows each metric column pivots (one metric column per rule that has a
+// wide column). They are virtual tables reported as VIEW; their scans (sql/source_media_metrics.cpp,
+// sql/source_account_daily.cpp) request only the metrics of the columns a statement uses.
 #pragma once
 
 #include <string>
@@ -31,7 +31,7 @@ const std::vector<PivotColumn>& storyPivotColumns();
 // The metric columns of MediaMetrics, in declaration order (they follow the media attributes; views.cpp).
 const std::vector<PivotColumn>& mediaPivotColumns();
 
-// ---- CData compatibility (data-model 11), only with CDataCompat=true: views_cdata.cpp ----
+// ---- CData compatibility, only with CDataCompat=true: views_cdata.cpp ----
 
 // The compatibility views whose underlying objects exist, declared like any view (TableKind::View).
 const std::vector<Table>& compatViews();

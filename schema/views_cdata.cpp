@@ -1,4 +1,4 @@
-// CData compatibility (data-model 11): views with CData's object names over ours, and CData's column names
+// CData compatibility: views with CData's object names over ours, and CData's column names
 // appended as alias columns to our tables that share a CData table name. Declared here, created only when
 // the connection sets CDataCompat=true; a mapping whose underlying object is not declared is left out.
 #include <strings.h>
@@ -147,7 +147,7 @@ const std::vector<ViewSpec>& viewSpecs() {
   return specs;
 }
 
-// Alias columns on our tables (11.2). AudienceInsights' aliases translate values and are not declared here.
+// Alias columns on our tables. AudienceInsights' aliases translate values and are not declared here.
 const std::vector<std::pair<std::string_view, std::vector<Rename>>>& aliasSpecs() {
   static const std::vector<std::pair<std::string_view, std::vector<Rename>>> specs = {
       {"Media", {{"LikesCount", "LikeCount"}, {"Created", "Timestamp"}, {"Link", "Permalink"}}},
@@ -182,7 +182,7 @@ Table declareView(const ViewSpec& v) {
   const Table& base = *findTable(v.base);
   Table t{v.name,
           TableKind::View,
-          Source::View,
+          Cost{},
           {},
           {},
           {},

@@ -1,4 +1,4 @@
-// StoryMetrics (data-model 6.2) and AccountDailyMetrics (6.3): virtual tables whose scans pivot StoryInsights
+// StoryMetrics and AccountDailyMetrics: virtual tables whose scans pivot StoryInsights
 // rows onto Stories rows (sql/source_story_metrics.cpp) and AccountInsights rows
 // (sql/source_account_daily.cpp). Metric columns come from the metric rules (storyColumn, wideColumn),
 // breakdown columns from the breakdown values the contract names.
@@ -64,7 +64,7 @@ const std::vector<PivotColumn>& accountDailyPivotColumns() {
         for (const auto& [suffix, value] : contactButtonValues())
           out.push_back({std::string(r.wideColumn) + std::string(suffix), std::string(r.name),
                          "contact_button_type", std::string(value)});
-      if (r.name == "follows_and_unfollows") {  // 6.3 Decision: FOLLOWER / NON_FOLLOWER of follow_type
+      if (r.name == "follows_and_unfollows") {  // FOLLOWER / NON_FOLLOWER of follow_type
         out.push_back({"Follows", std::string(r.name), "follow_type", "FOLLOWER"});
         out.push_back({"Unfollows", std::string(r.name), "follow_type", "NON_FOLLOWER"});
       }
@@ -99,7 +99,8 @@ Table storyMetricsView() {
   return Table{
       "StoryMetrics",
       TableKind::View,
-      Source::StoryMetrics,
+      // Cost: the stories walk, then StoryInsights for the used metrics.
+      Cost{"MediaId", "AccountId", "", 3, 20, true, false},
       std::move(columns),
       {"MediaId"},
       {},
@@ -118,7 +119,8 @@ Table accountDailyMetricsView() {
   return Table{
       "AccountDailyMetrics",
       TableKind::View,
-      Source::AccountDailyMetrics,
+      // Cost: AccountInsights without B-mpt; a row per day.
+      Cost{"", "AccountId", "Date", 65, 10, false, true},
       std::move(columns),
       {"AccountId", "Date"},
       {},

@@ -1,10 +1,10 @@
-// The write declarations of data-model 4.1 (Media), 4.3 (Stories), 4.5 (Comments) and 4.6 (Replies).
+// The write declarations of Media, Stories, Comments and Replies.
 #include "schema/writes.h"
 
 namespace igodbc::schema {
 
 namespace {
-// Comments.Text and Replies.Text (data-model 4.5 Decision: 300 characters, 4 hashtags).
+// Comments.Text and Replies.Text (300 characters, 4 hashtags).
 constexpr int kCommentMaxChars = 300;
 constexpr int kCommentMaxHashtags = 4;
 

@@ -1,4 +1,4 @@
-// What INSERT, UPDATE and DELETE do on a writable table (data-model 1.8 and each table's "Writes"), declared
+// What INSERT, UPDATE and DELETE do on a writable table, declared
 // once and referenced by the table's declaration (Table::writes). sql/write_*.cpp validate and run writes
 // from these declarations only; the docs and the catalog read them too.
 #pragma once
@@ -44,9 +44,9 @@ struct Writes {
   std::string_view deleteWhat;  // "delete media": the end of the HYC00 message under Instagram Login
 };
 
-const Writes* mediaWrites();     // data-model 4.1
-const Writes* storiesWrites();   // 4.3
-const Writes* commentsWrites();  // 4.5
-const Writes* repliesWrites();   // 4.6
+const Writes* mediaWrites();
+const Writes* storiesWrites();
+const Writes* commentsWrites();
+const Writes* repliesWrites();
 
 }  // namespace igodbc::schema

@@ -12,7 +12,7 @@
 
 namespace igodbc::sql {
 
-// (call group of data-model 5.7, metric): "T"/"reach", "V"/"views", "B-follow"/"follows_and_unfollows", ...
+// (call group, metric): "T"/"reach", "V"/"views", "B-follow"/"follows_and_unfollows", ...
 using AccountGroupMetrics = std::set<std::pair<std::string, std::string>>;
 
 // The call group whose answer gives the daily rows of `metric` with `breakdown` ("" for the total row): T for

@@ -13,7 +13,7 @@ std::string textAt(const rapidjson::Value& object, std::string_view path) {
   return v.type == Value::Type::Text ? v.s : std::string();
 }
 
-constexpr int64_t kNewestServed = 10000;  // Instagram serves only the 10,000 newest media (ref 4.4)
+constexpr int64_t kNewestServed = 10000;  // Instagram serves only the 10,000 newest media
 
 class MediaWalkHolders : public HolderSource {
  public:
@@ -65,7 +65,7 @@ class MediaLookupHolders : public HolderSource {
     std::string id;
     while (const rapidjson::Value* media = lookup_.next(id)) {
       std::string owner = textAt(*media, "owner.id");
-      if (owner.empty() || !inScope(scope_, owner)) continue;  // P1: not one of our accounts' media
+      if (owner.empty() || !inScope(scope_, owner)) continue;  // not one of our accounts' media
       holder = {media, false, id, owner, lookup_.seq()};
       return true;
     }
@@ -266,7 +266,7 @@ bool CommentLookup::next(CommentItem& item) {
   while (const rapidjson::Value* comment = lookup_.next(id)) {
     std::string media = textAt(*comment, "media.id");
     std::string owner = textAt(*comment, "media.owner.id");
-    // P1: a comment on media outside the scope (Graph shows `owner` only to the media's owner).
+    // A comment on media outside the scope (Graph shows `owner` only to the media's owner).
     if (media.empty() || owner.empty() || !inScope(scope_, owner)) continue;
     item = {comment, media, textAt(*comment, "parent_id"), owner, lookup_.seq()};
     return true;

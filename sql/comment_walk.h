@@ -1,4 +1,4 @@
-// The comment reading shared by Comments and Replies (data-model 4.5, 4.6, 1.5 P6): first pages arrive as
+// The comment reading shared by Comments and Replies: first pages arrive as
 // field expansions on their holder (comments.limit(50){…,replies.limit(50){…}} on a media,
 // replies.limit(50){…} on a comment); only a nested page that is full or has `next` is continued, with a
 // direct edge call (GET /{parent}/{edge}?fields=…&limit=50&after=…) whose `next` then governs. Depth first,
@@ -61,14 +61,14 @@ class HolderSource {
 };
 
 // What a read of a comment asks for its media: the owner comes in the same response (field expansion on the
-// comment's `media` node, ref 2.5 and 5.2), so a comment's account costs no call of its own.
+// comment's `media` node), so a comment's account costs no call of its own.
 inline constexpr const char* kCommentMediaWithOwner = "media{id,owner}";
 
 // GET /{ig}/media?fields=id,comments.limit(…){…}&limit=25 for each account, following `next`.
 std::unique_ptr<HolderSource> mediaWalkHolders(FetchContext& ctx, const CommentShape& shape,
                                                std::vector<std::string> accounts);
 // GET /{media}?fields=id,owner,comments.limit(…){…} (two or more: ids=, ≤ 50 a call); media outside the scope
-// are dropped (P1). One media that a Media walk has just listed (a join driving the lookup one media at a
+// are dropped. One media that a Media walk has just listed (a join driving the lookup one media at a
 // time) is read with its page neighbours in one ids= call, which the response cache then answers for them.
 std::unique_ptr<HolderSource> mediaLookupHolders(FetchContext& ctx, const CommentShape& shape,
                                                  std::vector<std::string> ids);
@@ -99,7 +99,7 @@ class CommentStream {
 };
 
 // Comments read by their own ID: GET /{id}?fields=<fields>,parent_id,media{id,owner} (ids= for more, ≤ 50 a
-// call); the media's owner must be in scope (P1). parentId is `parent_id` (empty for a top-level comment).
+// call); the media's owner must be in scope. parentId is `parent_id` (empty for a top-level comment).
 // One comment a comment stream has just listed (Replies r JOIN Comments c ON c.Id = r.CommentId) is read with
 // its page neighbours.
 class CommentLookup {
@@ -112,7 +112,7 @@ class CommentLookup {
   IdLookup lookup_;
 };
 
-// UserId is `user.id`, but Instagram may send `user` as a bare ID (data-model 4.5 Uncertain): both accepted.
+// UserId is `user.id`, but Instagram may send `user` as a bare ID: both accepted.
 void fillUserId(const schema::Table& table, const rapidjson::Value& comment, Row& row);
 
 // The rows of Comments or Replies (sql/comment_rows.cpp) from a stream or, when stream is null, a lookup. An

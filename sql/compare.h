@@ -1,5 +1,5 @@
-// SQLite's comparison rules, reproduced so the cursor can re-check the constraints it consumed (data-model
-// 1.5 P3) and let SQLite omit them. Pure: no SQLite calls.
+// SQLite's comparison rules, reproduced so the cursor can re-check the constraints it consumed
+// and let SQLite omit them. Pure: no SQLite calls.
 #pragma once
 
 #include <string>

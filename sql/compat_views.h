@@ -1,4 +1,4 @@
-// CData compatibility (data-model 11): creates the compatibility views declared in schema/views.h in the
+// CData compatibility: creates the compatibility views declared in schema/views.h in the
 // Instagram schema, with IGMedia's INSTEAD OF DELETE trigger. Called only when CDataCompat=true.
 #pragma once
 

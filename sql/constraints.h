@@ -1,5 +1,5 @@
 // The constraint values a scan received in xFilter, and what the fetch strategies derive from them: key
-// lists, account lists, since/until, the LIMIT hint; plus the per-row re-check (data-model 1.5 P3).
+// lists, account lists, since/until, the LIMIT hint; plus the per-row re-check.
 // Pure: values are copied out of SQLite before this is built.
 #pragma once
 
@@ -45,7 +45,7 @@ class Constraints {
   // 'YYYY-MM-DD HH:MM:SS' text; other values do not narrow.
   TimeRange timeRange(int column) const;
 
-  // Whether every consumed term narrows the Graph request (P5): false for ISNULL/NOTNULL and for time values
+  // Whether every consumed term narrows the Graph request: false for ISNULL/NOTNULL and for time values
   // that are not canonical text.
   bool allNarrow() const;
 

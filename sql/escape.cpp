@@ -2,9 +2,10 @@
 // untouched and translates every {…} escape, innermost first.
 //
 // Decisions: {call p(…)} becomes the plain "CALL p(…)" form that the procedure layer will parse (SQLite
-// itself reports it as a syntax error until then); {?= call …} is refused as data-model 8 says; {d}/{t}/{ts}
-// literals are validated and rendered canonically ('YYYY-MM-DD', 'HH:MM:SS', 'YYYY-MM-DD HH:MM:SS', a
-// non-zero fraction kept), so they compare correctly with the text timestamps the tables return.
+// itself reports it as a syntax error until then); {?= call …} is refused (procedures return result sets, not
+// values); {d}/{t}/{ts} literals are validated and rendered canonically ('YYYY-MM-DD', 'HH:MM:SS',
+// 'YYYY-MM-DD HH:MM:SS', a non-zero fraction kept), so they compare correctly with the text timestamps the
+// tables return.
 #include <cctype>
 #include <string>
 
@@ -157,7 +158,7 @@ class Translator {
                       std::to_string(open + 1));
   }
 
-  // {?= call p(…)}: procedures return result sets only (data-model 8).
+  // {?= call p(…)}: procedures return result sets only.
   std::string returnValueCall(size_t open) {
     ++pos_;
     skipSpace();

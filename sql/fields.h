@@ -1,4 +1,4 @@
-// The fields= list of a Graph request (data-model 1.5 P4): the Graph fields behind the columns a statement
+// The fields= list of a Graph request: the Graph fields behind the columns a statement
 // uses, in declaration order, `id` first, then the extra fields the table always adds, without repeats.
 // Pure: driven only by schema/ declarations and the connection's login flavour and rules date.
 #pragma once

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "graph/error_codes.h"
 #include "sql/error_mapping.h"
 
 namespace igodbc::sql {
@@ -50,9 +51,10 @@ bool IdLookup::fetchWithNeighbours(const std::string& id) {
     keyed_ = true;
     return true;
   } catch (const graph::GraphError& e) {
-    // 100: an ID of the slice is unknown (ref 5.3); 1: the slice's answer is too large ("Please reduce the
-    // amount of data", data-model 1.5), likely with nested edges. Either way the ID alone still answers.
-    if (!isUnknownKey(e) && e.code != 100 && e.code != 1) throw;
+    // 100: an ID of the slice is unknown; 1: the slice's answer is too large ("Please reduce the
+    // amount of data"), likely with nested edges. Either way the ID alone still answers.
+    if (!isUnknownKey(e) && e.code != graph::codes::kInvalidParameter && e.code != graph::codes::kUnknown)
+      throw;
     listed->refuse(id, kMaxIds);  // the slice's other IDs are read alone too
     return fetchOne(id);
   }
@@ -68,8 +70,8 @@ bool IdLookup::fetchMany() {
     seq_ = r.seq;
     keyed_ = true;
   } catch (const graph::GraphError& e) {
-    // One unknown ID fails a whole ids= call (ref 5.3): ask for each ID alone so the others still answer.
-    if (!isUnknownKey(e) && e.code != 100) throw;
+    // One unknown ID fails a whole ids= call: ask for each ID alone so the others still answer.
+    if (!isUnknownKey(e) && e.code != graph::codes::kInvalidParameter) throw;
     singlesLeft_ = end - nextId_;
     return false;
   }

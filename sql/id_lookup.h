@@ -1,6 +1,6 @@
-// Reads objects by ID (data-model 1.5 P7): GET /{id}?fields=… for one ID, GET /?ids=a,b,…&fields=… for more
+// Reads objects by ID: GET /{id}?fields=… for one ID, GET /?ids=a,b,…&fields=… for more
 // (at most 50 per call), one call at a time and only when the caller needs it. IDs Graph does not know
-// yield no object and a 01000 warning (1.7: a key that matches nothing). A lookup of one ID that `listed`
+// yield no object and a 01000 warning (a key that matches nothing). A lookup of one ID that `listed`
 // holds (a join feeding IDs one at a time) reads the ID's slice of that page with ?ids= instead, so the
 // slice's other IDs are answered by the response cache (sql/listed_ids.h). `alsoListed`, when given, is asked
 // when `listed` does not hold the ID.

@@ -1,4 +1,4 @@
-// What one connection learns about insights (data-model 1.5 P8, 5.3): the media-kind cache (media ID ->
+// What one connection learns about insights: the media-kind cache (media ID ->
 // media_type, media_product_type, owner, timestamp; those never change) and the metrics Instagram refused
 // for a kind and call type. Lives in ModuleState, so it lasts as long as the connection.
 #pragma once
@@ -39,7 +39,7 @@ struct InsightMemory {
   }
 };
 
-// The metrics a Graph error message names among `requested` (data-model 5.3): the names outside a
+// The metrics a Graph error message names among `requested`: the names outside a
 // "metric[i] must be one of the following values: …" list, else every requested name the message
 // mentions as a word ("does not support the X metric", "Incompatible breakdowns (b) for metric (X)", …).
 // Empty when the message names none of them.

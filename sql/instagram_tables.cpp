@@ -23,7 +23,7 @@ bool isInstagramDb(const char* db) {
 }
 
 // An INSERT/UPDATE/DELETE on an Instagram object: refused at prepare time when the object's declaration does
-// not allow it (data-model 1.7), otherwise remembered for the planner (sql/write_queue.h WriteIntent).
+// not allow it, otherwise remembered for the planner (sql/write_queue.h WriteIntent).
 int authorizeWrite(Engine& engine, int action, const char* table, const char* column) {
   const schema::Table* t = table ? schema::findTable(table) : nullptr;
   if (!t) return SQLITE_OK;
@@ -42,7 +42,7 @@ int authorizeWrite(Engine& engine, int action, const char* table, const char* co
 }
 
 // SQLite's authorizer: writes to Instagram tables are checked against their declaration, dropping one is
-// denied with the read-only message of data-model 1.7, and the columns a statement reads are noted so that a
+// denied with the read-only message, and the columns a statement reads are noted so that a
 // write's scan fetches only those.
 int authorize(void* aux, int action, const char* a1, const char* a2, const char* db, const char* context) {
   try {

@@ -1,8 +1,8 @@
 // The IDs a walk has just listed (its current page), kept so that a lookup a join drives one parent at a time
 // (SQLite runs the inner table once per outer row: Media → MediaChildren) can read the parent together with
-// its page neighbours in one ids= call (data-model 1.5 P7, at most 50 IDs). The batches are fixed slices of
+// its page neighbours in one ids= call (at most 50 IDs). The batches are fixed slices of
 // the page, so every parent of a slice makes the identical GET and the response cache answers all but the
-// first (P8). Pure logic.
+// first. Pure logic.
 #pragma once
 
 #include <cstddef>

@@ -1,4 +1,4 @@
-// Media and Stories by Id (data-model 4.1, 4.3): one scope-checked lookup for both tables.
+// Media and Stories by Id: one scope-checked lookup for both tables.
 #pragma once
 
 #include <memory>
@@ -11,8 +11,8 @@ namespace igodbc::sql {
 
 enum class MediaProduct { Feed, Story };
 
-// GET /{id}?fields=…,owner,media_product_type (or ?ids=), keeping only what the table's walk would list
-// (P1): objects of an account in scope that are stories (Story) or anything but stories (Feed).
+// GET /{id}?fields=…,owner,media_product_type (or ?ids=), keeping only what the table's walk would list:
+// objects of an account in scope that are stories (Story) or anything but stories (Feed).
 std::unique_ptr<RowSource> openMediaLookup(FetchContext& ctx, std::vector<std::string> ids,
                                            MediaProduct which);
 

@@ -1,4 +1,4 @@
-// One cursor-paged Graph edge (data-model 1.5 P6): the first request, then paging.next followed verbatim,
+// One cursor-paged Graph edge: the first request, then paging.next followed verbatim,
 // ending only when `next` is absent. Holds only the current page; fetches the next one only when the caller
 // asks for an item beyond it.
 #pragma once

@@ -47,103 +47,14 @@ int argvRef(std::string_view word) {
   return n;
 }
 
-// Per fetch strategy: which column is the lookup key, which selects the accounts walked, which the time
-// range narrows, and what an unconstrained walk of one account costs (about 1,200 media at 100 per page).
-struct Traits {
-  const char* key;
-  const char* account;
-  const char* time;
-  double walkCalls;
-  double rowsPerCall;  // an album yields several children, so a children walk outnumbers its media walk
-  bool keyIsUnique;
-  bool newestFirst;  // the walk returns rows by `time` descending within one account
-};
-
-Traits traitsOf(schema::Source s) {
-  switch (s) {
-    case schema::Source::Accounts:
-      return {"Id", nullptr, nullptr, 1, 3, true, false};
-    case schema::Source::Pages:
-      return {nullptr, nullptr, nullptr, 1, 10, false, false};
-    case schema::Source::Media:
-      return {"Id", "AccountId", "Timestamp", 12, 100, true, true};
-    case schema::Source::MediaChildren:
-      return {"MediaId", "AccountId", nullptr, 12, 150, false, false};
-    case schema::Source::SysRequests:
-      return {nullptr, nullptr, nullptr, 0, 50, false, false};
-    case schema::Source::MediaInsights:  // the walk plus ~1 batch per 20 media
-      return {"MediaId", "AccountId", "MediaTimestamp", 12 + 60, 20, false, false};
-    case schema::Source::StoryInsights:
-      return {"MediaId", "AccountId", nullptr, 2, 40, false, false};
-    case schema::Source::AccountInsights:  // two years: ~25 T calls and ~60 batches; newest day first
-      return {nullptr, "AccountId", "Date", 85, 100, false, true};
-    case schema::Source::AccountDailyMetrics:  // AccountInsights without B-mpt; a row per day
-      return {nullptr, "AccountId", "Date", 65, 10, false, true};
-    case schema::Source::MediaMetrics:  // the media walk, then MediaInsights for the used metrics
-      return {"MediaId", "AccountId", "Timestamp", 12 + 60, 20, true, false};
-    case schema::Source::StoryMetrics:  // the stories walk, then StoryInsights for the used metrics
-      return {"MediaId", "AccountId", nullptr, 3, 20, true, false};
-    case schema::Source::AccountInsightTotals:  // one batch of four operations
-      return {nullptr, "AccountId", nullptr, 1, 40, false, false};
-    case schema::Source::AudienceInsights:  // 30 operations in one batch
-      return {nullptr, "AccountId", nullptr, 1, 600, false, false};
-    case schema::Source::OnlineFollowers:
-      return {nullptr, "AccountId", "Date", 1, 720, false, false};
-    case schema::Source::SysMetrics:
-      return {nullptr, nullptr, nullptr, 0, 200, false, false};
-    case schema::Source::SysRateLimit:
-      return {nullptr, nullptr, nullptr, 0, 10, false, false};
-    case schema::Source::SysIdentity:
-      return {nullptr, nullptr, nullptr, 0, 10, false, false};
-    case schema::Source::ContentPublishingLimit:
-      return {nullptr, "AccountId", nullptr, 1, 1, false, false};
-    case schema::Source::Stories:
-      return {"Id", "AccountId", nullptr, 1, 20, true, false};
-    case schema::Source::Tags:
-      return {nullptr, "AccountId", nullptr, 2, 50, false, false};
-    case schema::Source::Comments:  // 25 media per walk page (~1,200 media) plus a few continuations
-    case schema::Source::Replies:
-      return {"Id", "AccountId", nullptr, 50, 40, true, false};
-    case schema::Source::Permissions:
-      return {nullptr, nullptr, nullptr, 1, 10, false, false};
-    case schema::Source::MentionedMedia:
-    case schema::Source::MentionedComments:
-      return {"Id", "AccountId", nullptr, 1, 1, false, false};
-    case schema::Source::Hashtags:  // one search (or lookup) per name
-      return {"Id", nullptr, nullptr, 1, 1, true, false};
-    case schema::Source::HashtagMedia:  // top and recent, a page or two each
-      return {"HashtagId", nullptr, nullptr, 4, 50, false, false};
-    case schema::Source::RecentlySearchedHashtags:
-      return {nullptr, "AccountId", nullptr, 1, 30, false, false};
-    case schema::Source::BusinessDiscovery:
-      return {"Username", nullptr, nullptr, 1, 1, true, false};
-    case schema::Source::BusinessDiscoveryMedia:
-      return {"Username", nullptr, nullptr, 4, 50, false, false};
-    case schema::Source::SysConnectionProps:
-      return {nullptr, nullptr, nullptr, 0, 30, false, false};
-    case schema::Source::View:
-      return {nullptr, nullptr, nullptr, 1, 100, false, false};
-  }
-  return {nullptr, nullptr, nullptr, 1, 100, false, false};
-}
-
 constexpr int kAssumedAccounts = 3;
 
-// Columns besides the key whose =/IN values are read through their own object (a media's or a comment's
-// edge), a call or two instead of a walk; a join that feeds them IDs is then the cheap order.
-bool readsThroughParent(schema::Source s, std::string_view column) {
-  switch (s) {
-    case schema::Source::Comments:
-      return column == "MediaId" || column == "ParentId";
-    case schema::Source::Replies:
-      return column == "CommentId" || column == "MediaId";
-    default:
-      return false;
-  }
+bool readsThroughParent(const schema::Cost& cost, std::string_view column) {
+  return std::find(cost.parentKeys.begin(), cost.parentKeys.end(), column) != cost.parentKeys.end();
 }
 
-int columnOf(const schema::Table& t, const char* name) {
-  return name ? schema::columnIndex(t, name) : -2;
+int columnOf(const schema::Table& t, std::string_view name) {
+  return name.empty() ? -2 : schema::columnIndex(t, name);
 }
 
 bool acceptsCollation(const std::string& c, bool& nocase) {
@@ -261,7 +172,7 @@ PlanResult buildPlan(const schema::Table& table, const PlanInput& in) {
   PlanResult r;
   r.plan.colUsed = in.colUsed;
   r.usage.resize(in.constraints.size());
-  const Traits traits = traitsOf(table.source);
+  const schema::Cost& traits = table.cost;
   const int keyCol = columnOf(table, traits.key), accountCol = columnOf(table, traits.account),
             timeCol = columnOf(table, traits.time);
 
@@ -287,7 +198,7 @@ PlanResult buildPlan(const schema::Table& table, const PlanInput& in) {
     r.usage[i] = {t.argv, true, t.op == PlanOp::In};
     r.plan.terms.push_back(t);
     if (t.column == keyCol) keyEq |= t.op == PlanOp::Eq, keyIn |= t.op == PlanOp::In;
-    if (readsThroughParent(table.source, col->name))
+    if (readsThroughParent(traits, col->name))
       parentEq |= t.op == PlanOp::Eq, parentIn |= t.op == PlanOp::In;
     if (t.column == accountCol) accountEq |= t.op == PlanOp::Eq, accountIn |= t.op == PlanOp::In;
     if (t.column == timeCol) {
@@ -296,7 +207,7 @@ PlanResult buildPlan(const schema::Table& table, const PlanInput& in) {
     }
   }
   const bool lookup = keyEq || keyIn;
-  if (const schema::RequiredFilter* required = schema::requiredFilter(table.name)) {
+  if (const std::optional<schema::RequiredFilter>& required = table.required) {
     const int col = schema::columnIndex(table, required->column);
     const int orCol = required->orColumn.empty() ? -1 : schema::columnIndex(table, required->orColumn);
     r.missingRequired = std::none_of(r.plan.terms.begin(), r.plan.terms.end(), [&](const PlanTerm& t) {
@@ -324,13 +235,11 @@ PlanResult buildPlan(const schema::Table& table, const PlanInput& in) {
     }
   }
 
-  // Cost = Graph calls (data-model 1.5 P9); a small discount per consumed term breaks ties toward pushdown.
+  // Cost = Graph calls; a small discount per consumed term breaks ties toward pushdown.
   // An undiscovered scope is assumed to hold a few accounts, so that a filter on the account is worth more
   // than a walk of every account (and a join walks the filtered side and looks the other up by key).
   double accounts = accountEq ? 1 : accountIn ? 2 : in.accountsHint > 0 ? in.accountsHint : kAssumedAccounts;
-  if (table.source == schema::Source::SysRequests || table.source == schema::Source::SysMetrics ||
-      table.source == schema::Source::SysRateLimit || table.source == schema::Source::SysIdentity ||
-      table.source == schema::Source::SysConnectionProps) {
+  if (traits.walkCalls == 0) {  // answered without a Graph call (the sys_ tables)
     r.cost = 1;
     r.rows = 50;
   } else if (lookup) {

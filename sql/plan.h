@@ -86,7 +86,7 @@ struct PlanResult {
   std::vector<ConstraintUsage> usage;  // one per PlanInput::constraints
   bool orderByConsumed = false;
   bool unique = false;           // SQLITE_INDEX_SCAN_UNIQUE
-  double cost = 0;               // estimated Graph calls (data-model 1.5 P9)
+  double cost = 0;               // estimated Graph calls
   bool missingRequired = false;  // the table's required filter (schema::requiredFilter) is not consumed
   int64_t rows = 0;
 };

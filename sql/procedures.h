@@ -1,4 +1,4 @@
-// Stored procedures (data-model 8): ONE registry of name -> parameters -> result columns -> handler.
+// Stored procedures: ONE registry of name -> parameters -> result columns -> handler.
 //
 // How a call runs:
 //   {call P(a, ?)}  --escape.cpp-->  CALL P(a, ?)
@@ -7,7 +7,7 @@
 // Every procedure is a SQLite table-valued function: an eponymous virtual table whose HIDDEN columns are the
 // parameters and whose visible columns are the result columns (attachProcedures() registers them). Its
 // handler runs once in xFilter and returns all rows. The authorizer refuses those tables outside a rewritten
-// call, so a procedure's side effect never repeats inside a join (data-model 8).
+// call, so a procedure's side effect never repeats inside a join.
 //
 // Adding a procedure: write a function returning std::vector<Procedure> in its own file (as
 // sql/procedures_publishing.cpp does) and append it in allProcedures() in sql/procedures.cpp. Declarations
@@ -83,8 +83,8 @@ const std::vector<Procedure>& allProcedures();
 const Procedure* findProcedure(std::string_view name);  // case-insensitive; nullptr if unknown
 
 // Lists contributed by their own files (append new ones in procedures.cpp).
-std::vector<Procedure> oauthProcedures();       // sql/procedures_oauth.cpp (data-model 8.1-8.4)
-std::vector<Procedure> publishingProcedures();  // sql/procedures_publishing.cpp (data-model 8.5-8.10)
+std::vector<Procedure> oauthProcedures();       // sql/procedures_oauth.cpp
+std::vector<Procedure> publishingProcedures();  // sql/procedures_publishing.cpp
 
 // "CALL P(…)" or "EXEC[UTE] P …" -> the SELECT that runs it; nullopt when `sql` is not a procedure call.
 // Throws EngineError 42000 for an unknown procedure or parameter, a missing required one, too many arguments.

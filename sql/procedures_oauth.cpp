@@ -1,4 +1,4 @@
-// The OAuth procedures (data-model 8.1-8.4): the headless login for servers without a browser, refreshing
+// The OAuth procedures: the headless login for servers without a browser, refreshing
 // on demand and describing the token. The work happens in oauth::TokenSession; this file maps arguments,
 // result rows and errors. Anyone who can run SQL can call them, so a token they obtain is described
 // (expiry, scopes, where it was stored), not shown: only GetOAuthAccessToken under the DSN-only

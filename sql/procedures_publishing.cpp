@@ -1,4 +1,4 @@
-// Publishing procedures (data-model 8.5-8.10): containers, their status, publishing, one-step posting and
+// Publishing procedures: containers, their status, publishing, one-step posting and
 // replies to mentions. Every value is validated before the first Graph call; writes are never repeated.
 #include <rapidjson/document.h>
 
@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "graph/client.h"
+#include "graph/error_codes.h"
 #include "sql/engine.h"
 #include "sql/error_mapping.h"
 #include "sql/procedures.h"
@@ -61,7 +62,7 @@ std::string textField(const rapidjson::Value& json, const char* path) {
   return v.type == Value::Type::Text ? v.s : std::string();
 }
 
-// ---- validation (data-model 8.5) ------------------------------------------------------------------------
+// ---- validation ------------------------------------------------------------------------
 
 bool isHttpUrl(const std::string& u) {
   auto starts = [&](const char* p) {
@@ -179,7 +180,7 @@ graph::Params containerForm(ProcCall& call, bool carouselAllowed) {
   return form;
 }
 
-// Graph refusals of a write: HY000 unless 1.7 maps them otherwise (506 duplicate -> 23000).
+// Graph refusals of a write: HY000 unless sql/error_mapping.cpp maps them otherwise (506 duplicate -> 23000).
 template <typename F>
 auto graphWrite(F&& f) -> decltype(f()) {
   try {
@@ -284,17 +285,18 @@ Row publish(ProcCall& call, const std::string& account, const std::string& conta
   try {
     r = graphOf(call).post(account + "/media_publish", {{"creation_id", container}});
   } catch (const graph::GraphError& e) {
-    if (e.code == 9007 || e.subcode == 2207027) throw notReady(container, "IN_PROGRESS");
-    if (e.subcode == 2207020)
+    if (e.code == graph::codes::kMediaNotReady || e.subcode == graph::codes::kContainerInProgress)
+      throw notReady(container, "IN_PROGRESS");
+    if (e.subcode == graph::codes::kContainerExpired)
       throw EngineError({"HY000", e.code,
                          prefixed("Container " + container +
                                   " expired (containers live 24 hours); create a new container")});
-    if (e.code == 9 || e.subcode == 2207042)
+    if (e.code == graph::codes::kPublishingLimit || e.subcode == graph::codes::kPublishingLimitReached)
       throw EngineError(
           {"HY000", e.code,
            prefixed("Publishing limit reached for account " + account +
                     ": the quota of posts in 24 hours is used up (see ContentPublishingLimit)")});
-    if (e.subcode == 2207001)
+    if (e.subcode == graph::codes::kContainerFailed)
       throw EngineError(
           {"HY000", e.code,
            prefixed("Container " + container + " failed (" + e.graphMessage + "); create a new container")});

@@ -1,5 +1,6 @@
 #include "sql/public_content.h"
 
+#include "graph/error_codes.h"
 #include "sql/error_mapping.h"
 #include "sql/scope.h"
 
@@ -7,11 +8,11 @@ namespace igodbc::sql {
 
 namespace {
 
-// The quota refusal: code 18 with a message about hashtags (the reference gives no code for it, so the
+// The quota refusal: code 18 with a message about hashtags (Meta documents no code for it, so the
 // message decides as well).
 bool isHashtagQuota(const graph::GraphError& e) {
   const std::string& m = e.graphMessage;
-  return e.code == 18 || m.find("unique hashtag") != std::string::npos;
+  return e.code == graph::codes::kHashtagQuota || m.find("unique hashtag") != std::string::npos;
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
-// What the public-content tables (data-model section 7) share: they need Facebook Login, they make their
-// calls through ViaAccountId (1.4), and hashtag calls draw on the quota of 30 hashtags per account per 7
+// What the public-content tables share: they need Facebook Login, they make their
+// calls through ViaAccountId, and hashtag calls draw on the quota of 30 hashtags per account per 7
 // days.
 #pragma once
 
@@ -15,14 +15,14 @@ namespace igodbc::sql {
 void requireFacebookLogin(const FetchContext& ctx, const std::string& what);
 
 // The account the calls go through: the ViaAccountId = '…' filter when given (it must be in scope), else the
-// first account in scope. nullopt, after the scope warning of 1.4, when there is none.
+// first account in scope. nullopt, after the warning that the scope is empty, when there is none.
 std::optional<std::string> viaAccount(FetchContext& ctx);
 
 // A hashtag name as Instagram's search takes it: without a leading '#'.
 std::string hashtagQuery(const std::string& name);
 
 // Rethrows a Graph error of a hashtag call; the weekly-quota refusal gets advice pointing to
-// RecentlySearchedHashtags (data-model 7.1).
+// RecentlySearchedHashtags.
 [[noreturn]] void rethrowHashtagError(const graph::GraphError& e);
 
 }  // namespace igodbc::sql

@@ -1,4 +1,4 @@
-// One Graph JSON object -> one row of the table's columns (data-model 1.3): absent or null -> NULL, ISO
+// One Graph JSON object -> one row of the table's columns: absent or null -> NULL, ISO
 // timestamps -> UTC 'YYYY-MM-DD HH:MM:SS', booleans -> 1/0, numbers where text is declared -> exact decimal
 // text, "a[]" arrays -> comma-joined, "a.b" paths followed. Pure.
 #pragma once

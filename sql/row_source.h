@@ -23,7 +23,7 @@ namespace igodbc::sql {
 struct ModuleState {
   explicit ModuleState(Engine& e) : engine(e) {}
   Engine& engine;
-  // Account scope discovered through /me/accounts or /me (data-model 1.4), kept 10 minutes.
+  // Account scope discovered through /me/accounts or /me, kept 10 minutes.
   std::vector<std::string> scope;
   std::chrono::steady_clock::time_point scopeAt;
   bool scopeValid = false;
@@ -57,7 +57,7 @@ struct FetchContext {
   graph::Client& graph() const;
   // The page size for an edge: its maximum, lowered by the PageSize property.
   int pageSize(int edgeMax) const;
-  // The first page's size: the LIMIT hint when the statement's constraints all reached the API (P5).
+  // The first page's size: the LIMIT hint when the statement's constraints all reached the API.
   int firstPageSize(int edgeMax) const;
   // A 01000 warning on the statement (deduplicated by the engine).
   void warn(const std::string& text) const;

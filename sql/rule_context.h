@@ -1,4 +1,4 @@
-// The connection facts the metric rules are evaluated with (data-model 5.1): Version, AuthMode and
+// The connection facts the metric rules are evaluated with: Version, AuthMode and
 // MetricRulesDate (today in UTC when unset).
 #pragma once
 

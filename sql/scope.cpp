@@ -33,7 +33,7 @@ std::vector<std::string> discoverPage(graph::Client& graph) {
 std::vector<std::string> discoverInstagram(graph::Client& graph) {
   graph::Response r = graph.get("me", {{"fields", "user_id"}});
   const rapidjson::Value* me = r.json.get();
-  // The documented sample wraps the answer in data[]; real servers answer flat (ref 2.1): accept both.
+  // The documented sample wraps the answer in data[]; real servers answer flat: accept both.
   if (const rapidjson::Value* data = dataArray(*me)) me = data->Empty() ? nullptr : &(*data)[0];
   std::vector<std::string> ids;
   if (me) {

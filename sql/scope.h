@@ -1,4 +1,4 @@
-// The account scope of a connection (data-model 1.4): BusinessAccountId, or the accounts discovered through
+// The account scope of a connection: BusinessAccountId, or the accounts discovered through
 // /me/accounts (Facebook Login) or /me (Instagram Login), cached 10 minutes per connection.
 #pragma once
 

@@ -1,4 +1,4 @@
-// Per-account content edges: ContentPublishingLimit (3.3), Stories (4.3) and Tags (4.4).
+// Per-account content edges: ContentPublishingLimit, Stories and Tags.
 #include <string>
 
 #include "sql/media_lookup.h"
@@ -89,8 +89,8 @@ class StoriesWalk : public PerAccount {
   std::unique_ptr<PagedWalk> walk_;
 };
 
-// GET /{ig}/tags?fields=…&limit=50: cursors without `next` (ref 4.4), so the driver sends after= itself and
-// stops on an empty page or a missing after cursor (P6).
+// GET /{ig}/tags?fields=…&limit=50: cursors without `next`, so the driver sends after= itself and
+// stops on an empty page or a missing after cursor.
 class TagsWalk : public PerAccount {
  public:
   using PerAccount::PerAccount;

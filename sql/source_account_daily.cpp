@@ -1,4 +1,4 @@
-// AccountDailyMetrics (data-model 6.3): the AccountInsights scan limited to the call groups and metrics of
+// AccountDailyMetrics: the AccountInsights scan limited to the call groups and metrics of
 // the metric columns the statement uses (SQLite's colUsed), its rows pivoted to one row per account and day.
 // The scan returns the rows of one account and day next to each other (a chunk is sorted by Date descending),
 // so the pivot streams: it holds one wide row and the long row that starts the next one.

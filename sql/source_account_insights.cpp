@@ -1,4 +1,4 @@
-// AccountInsights and AccountInsightTotals (data-model 5.7-5.9): the call groups of 5.7 (T time series over
+// AccountInsights and AccountInsightTotals: the account call groups of schema/metrics.h (T time series over
 // windows of at most 30 days; V and the B breakdown groups per day, or over the span for totals), batched,
 // one chunk of days at a time and newest first, so LIMIT stays cheap. Rejected metrics are dropped with a
 // warning; the small-account and two-year-history answers are warnings or the end of the walk, not failures.
@@ -10,6 +10,7 @@
 #include <string>
 
 #include "graph/batch.h"
+#include "graph/error_codes.h"
 #include "sql/account_insight_scan.h"
 #include "sql/error_mapping.h"
 #include "sql/insight_text.h"
@@ -32,11 +33,11 @@ using insight::upper;
 
 using schema::AccountMetricRule;
 
-constexpr int64_t kHistoryDays = 729;  // Instagram keeps about two years (ref 3.1)
+constexpr int64_t kHistoryDays = 729;  // Instagram keeps about two years
 constexpr int64_t kMaxWindowDays = 30;
 constexpr int64_t kChunkOperations = 8 * static_cast<int64_t>(graph::kMaxBatchOps);
 
-// A call group of 5.7.
+// A call group of the account metric rules (schema/metrics.h).
 struct Group {
   const char* name;       // T, T-week, T-28, V, B-mpt, B-follow, B-contact
   const char* period;     // period=
@@ -149,7 +150,7 @@ class AccountInsightScan : public RowSource {
     return !noBreakdowns_ && (!breakdowns_ || contains(*breakdowns_, b));
   }
   bool periodWanted(std::string_view p) const {
-    return periods_ ? contains(*periods_, p) : p == "day";  // week/days_28 are opt-in (P1)
+    return periods_ ? contains(*periods_, p) : p == "day";  // week/days_28 are opt-in
   }
 
   // A Metric filter naming a retired or not-yet-available account metric: no rows, and say why.
@@ -241,7 +242,7 @@ class AccountInsightScan : public RowSource {
       return true;
     }
     if (cursor_ < lo_) return false;
-    // Without a lower bound: chunks of 1, 7, then 30 days, so previews stay cheap (5.8).
+    // Without a lower bound: chunks of 1, 7, then 30 days, so previews stay cheap.
     const int64_t size = hasLower_       ? boundedChunkDays()
                          : chunkNo_ == 0 ? 1
                          : chunkNo_ == 1 ? 7
@@ -293,7 +294,7 @@ class AccountInsightScan : public RowSource {
     }
   }
 
-  // The live, wanted metrics of a group in rule order (reach first in totals' V, 5.9).
+  // The live, wanted metrics of a group in rule order (reach first in the totals' V group).
   std::vector<std::string> groupMetrics(const Group& g) const {
     std::vector<std::string> out;
     for (const AccountMetricRule& r : schema::accountMetricRules()) {
@@ -333,7 +334,7 @@ class AccountInsightScan : public RowSource {
   std::vector<Op> dailyOps(const std::vector<int64_t>& days) const {
     std::vector<Op> ops;
     // T groups: one window per run of consecutive days, split where follower_count stops (30 days before
-    // MetricRulesDate), since follower_count is asked only inside that window (5.7).
+    // MetricRulesDate), since follower_count is asked only inside that window.
     for (const Group& g : kGroups) {
       if (!g.series || !groupWanted(g)) continue;
       const std::vector<std::string> metrics = groupMetrics(g);
@@ -395,7 +396,7 @@ class AccountInsightScan : public RowSource {
       }
       pending = std::move(retry);
     }
-    // Date descending, rule order, the total row before its breakdown rows (5.8).
+    // Date descending, rule order, the total row before its breakdown rows.
     std::stable_sort(out.begin(), out.end(), [](const PendingRow& a, const PendingRow& b) {
       if (a.day != b.day) return a.day > b.day;
       if (a.rule != b.rule) return a.rule < b.rule;
@@ -404,13 +405,14 @@ class AccountInsightScan : public RowSource {
     for (PendingRow& r : out) rows_.push_back(std::move(r));
   }
 
-  // 5.3 as it applies to account calls. Throws for everything that must fail the statement.
+  // What a failed account insights operation turns into. Throws for everything that must fail the statement.
   void absorb(const Op& op, const graph::GraphError& e, std::vector<Op>& retry) {
     if (mentions(e.graphMessage, "available for the last 2 years")) {
-      stopAccount_ = true;  // the history ends here: not an error (5.7)
+      stopAccount_ = true;  // the history ends here: not an error
       return;
     }
-    if ((e.code == 10 || e.code == 100) && mentions(e.graphMessage, "followers")) {
+    if ((e.code == graph::codes::kPermission || e.code == graph::codes::kInvalidParameter) &&
+        mentions(e.graphMessage, "followers")) {
       // Under 100 followers: follower_count (and follows_and_unfollows) have nothing for this account.
       Op rest{op.group, {}, op.since, op.until};
       bool dropped = false;
@@ -429,7 +431,7 @@ class AccountInsightScan : public RowSource {
         return;
       }
     }
-    if (e.code != 100 && e.code != 1) throw e;
+    if (e.code != graph::codes::kInvalidParameter && e.code != graph::codes::kUnknown) throw e;
     std::vector<std::string> named = rejectedMetrics(e.graphMessage, op.metrics);
     if (named.empty() && op.metrics.size() > 1) {  // names no metric: ask each one alone
       for (const std::string& m : op.metrics) retry.push_back({op.group, {m}, op.since, op.until});
@@ -499,7 +501,7 @@ class AccountInsightScan : public RowSource {
         for (rapidjson::SizeType j = 0; j < vals->Size(); ++j) {
           std::string key =
               keys && keys->IsArray() && j < keys->Size() ? text(&(*keys)[j]) : op.group->breakdown;
-          if (key == "timeframe") continue;  // ref 3.1: ignored with its value
+          if (key == "timeframe") continue;  // ignored with its value
           bk += (bk.empty() ? "" : ",") + key;
           bv += (bv.empty() ? "" : ",") + upper(text(&(*vals)[j]));
         }
@@ -592,7 +594,7 @@ std::string accountDailyGroup(std::string_view metric, std::string_view breakdow
       if (std::string_view(g.period) != "day" || std::string_view(g.breakdown) != breakdown ||
           !inGroup(r, g.name))
         continue;
-      return g.name;  // T before V: reach and follower_count totals come from the time series (5.8)
+      return g.name;  // T before V: reach and follower_count totals come from the time series
     }
   }
   return "";

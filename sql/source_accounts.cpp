@@ -1,4 +1,4 @@
-// Accounts (data-model 3.1): one row per account in scope. Facebook Login without BusinessAccountId lists
+// Accounts: one row per account in scope. Facebook Login without BusinessAccountId lists
 // /me/accounts with the account fields expanded (which is also the scope discovery); a known scope is read
 // by ID; Instagram Login reads /me.
 #include "sql/id_lookup.h"

@@ -1,5 +1,5 @@
-// AudienceInsights (data-model 5.10): one call per (account, metric, breakdown, timeframe), batched; and
-// OnlineFollowers (5.11): one call per account over the 30 days before MetricRulesDate. Accounts under 100
+// AudienceInsights: one call per (account, metric, breakdown, timeframe), batched; and
+// OnlineFollowers: one call per account over the 30 days before MetricRulesDate. Accounts under 100
 // followers and timeframes Instagram refuses give no rows and a warning, not a failure.
 #include <algorithm>
 #include <cctype>
@@ -9,6 +9,7 @@
 #include <string>
 
 #include "graph/batch.h"
+#include "graph/error_codes.h"
 #include "sql/error_mapping.h"
 #include "sql/insight_text.h"
 #include "sql/paged_walk.h"
@@ -27,8 +28,8 @@ using insight::kDay;
 using insight::mentions;
 using insight::text;
 
-// The values a =/IN filter allows among `known` (in `known` order), or `defaults` without a filter (P1:
-// opt-in values only when named).
+// The values a =/IN filter allows among `known` (in `known` order), or `defaults` without a filter
+// (opt-in values only when named).
 std::vector<std::string> selected(const std::optional<std::vector<std::string>>& filter,
                                   const std::vector<std::string>& known,
                                   const std::vector<std::string>& defaults) {
@@ -59,7 +60,8 @@ class Reasons {
 };
 
 bool smallAccountError(const graph::GraphError& e) {
-  return (e.code == 10 || e.code == 100) && mentions(e.graphMessage, "followers");
+  return (e.code == graph::codes::kPermission || e.code == graph::codes::kInvalidParameter) &&
+         mentions(e.graphMessage, "followers");
 }
 
 const char kSmallAccount[] =
@@ -150,11 +152,11 @@ class AudienceScan : public PerAccountScan {
       if (!res.error) throw graph::NetworkError("The Graph API returned an unreadable batch item");
       const graph::GraphError& e = *res.error;
       if (smallAccountError(e)) {
-        small = true;  // no rows for that account (1.7), even from calls that happened to answer
+        small = true;  // no rows for that account, even from calls that happened to answer
         reasons_.count(kSmallAccount, account);
         continue;
       }
-      if (e.code == 100 &&
+      if (e.code == graph::codes::kInvalidParameter &&
           (mentions(e.graphMessage, "timeframe") || mentions(e.graphMessage, "engagements"))) {
         reasons_.count("Instagram refused " + ops_[k].metric + " with timeframe " + ops_[k].timeframe +
                            " (\"" + e.graphMessage + "\"); no rows",
@@ -166,7 +168,7 @@ class AudienceScan : public PerAccountScan {
     if (small) rows_.clear();  // this account's rows only: next() cleared them before the fetch
   }
 
-  // 5.4/5.10: one row per result of the first breakdown; a timeframe key is ignored with its value.
+  // One row per result of the first breakdown; a timeframe key is ignored with its value.
   void addRows(const std::string& account, const AudienceOp& op, const rapidjson::Value& json, int seq) {
     const rapidjson::Value* data = dataArray(json);
     if (!data) return;
@@ -212,7 +214,7 @@ class OnlineFollowersScan : public PerAccountScan {
  public:
   explicit OnlineFollowersScan(FetchContext& ctx) : PerAccountScan(ctx) {
     const int64_t today = parseCanonical(ruleContext(ctx).date).value_or(0) / kDay;
-    lo_ = today - 30;  // Instagram keeps the 30 days before today (ref 3.1)
+    lo_ = today - 30;  // Instagram keeps the 30 days before today
     hi_ = today - 1;
     const TimeRange date = ctx.constraints.timeRange(ctx.column("Date"));
     if (date.since) lo_ = std::max(lo_, floorDay(*date.since));

@@ -1,4 +1,4 @@
-// BusinessDiscovery (data-model 7.4): per Username value, GET
+// BusinessDiscovery: per Username value, GET
 // /{via}?fields=business_discovery.username(u){…}. A username Instagram does not resolve (unknown, personal
 // or age-gated account: code 100 or 110) gives no row and a 01000 warning.
 #include "sql/error_mapping.h"

@@ -1,4 +1,4 @@
-// Comments (data-model 4.5): top-level comments and their replies of the accounts' media. By Id: lookups;
+// Comments: top-level comments and their replies of the accounts' media. By Id: lookups;
 // by ParentId: the parent's replies; by MediaId: the media's comments through expansion; otherwise each
 // in-scope account's media walk with comments (and replies) expanded, 25 media a page (sql/comment_walk.h).
 #include "sql/comment_walk.h"

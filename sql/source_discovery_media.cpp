@@ -1,10 +1,11 @@
-// BusinessDiscoveryMedia (data-model 7.5): per Username value,
+// BusinessDiscoveryMedia: per Username value,
 // GET /{via}?fields=business_discovery.username(u){username,media.limit(n){…}}, then
-// …{username,media.after(cursor).limit(50){…}}: the nested edge gives cursors only (ref 2.9), so the walk
+// …{username,media.after(cursor).limit(50){…}}: the nested edge gives cursors only, so the walk
 // stops on an empty page or a missing cursor. A Timestamp lower bound stops it after the first page entirely
 // older than the bound (media come newest first; there is no `since` here).
 #include <algorithm>
 
+#include "graph/error_codes.h"
 #include "sql/error_mapping.h"
 #include "sql/paged_walk.h"
 #include "sql/public_content.h"
@@ -22,7 +23,7 @@ bool plausibleUsername(const std::string& name) {
 }
 
 bool isUnresolvedUsername(const graph::GraphError& e) {
-  return e.code == 100 || e.code == 110;
+  return e.code == graph::codes::kInvalidParameter || e.code == graph::codes::kInvalidUserId;
 }
 
 namespace {

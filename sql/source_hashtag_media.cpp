@@ -1,7 +1,7 @@
-// HashtagMedia (data-model 7.2): GET /{hashtag}/top_media and /recent_media with user_id={via}, 50 a page.
-// These edges give only an `after` cursor, which may stay the same from page to page (ref 2.10), so a walk
+// HashtagMedia: GET /{hashtag}/top_media and /recent_media with user_id={via}, 50 a page.
+// These edges give only an `after` cursor, which may stay the same from page to page, so a walk
 // stops on an empty page, a missing cursor, or a page whose IDs were all seen before; an item seen before is
-// never returned twice. A HashtagName filter is searched first (7.1).
+// never returned twice. A HashtagName filter is searched first.
 #include <algorithm>
 #include <set>
 

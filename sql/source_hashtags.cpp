@@ -1,4 +1,4 @@
-// Hashtags (data-model 7.1): one GET /ig_hashtag_search?user_id={via}&q={name} per Name value (a leading '#'
+// Hashtags: one GET /ig_hashtag_search?user_id={via}&q={name} per Name value (a leading '#'
 // removed), or, filtered by Id only, GET /{id}?fields=id,name / ?ids= (no search quota). Name holds the
 // name as the filter wrote it, which saves a call per hashtag.
 #include <map>
@@ -12,7 +12,7 @@ namespace igodbc::sql {
 
 namespace {
 
-// The search answers {"data":[{"id":…}]}; an older documented shape is the bare {"id":…} (ref 2.10).
+// The search answers {"data":[{"id":…}]}; an older documented shape is the bare {"id":…}.
 const rapidjson::Value* searchHit(const rapidjson::Value& response) {
   if (const rapidjson::Value* data = dataArray(response))
     return !data->Empty() && (*data)[0].IsObject() ? &(*data)[0] : nullptr;

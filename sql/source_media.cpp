@@ -1,4 +1,4 @@
-// Media (data-model 4.1): lookups by Id, or each in-scope account's /media walk narrowed by since/until.
+// Media: lookups by Id, or each in-scope account's /media walk narrowed by since/until.
 #include <string>
 
 #include "sql/id_lookup.h"
@@ -14,9 +14,9 @@ namespace igodbc::sql {
 namespace {
 
 constexpr int kEdgeMax = 100;
-constexpr int64_t kNewestServed = 10000;  // Instagram serves only the 10,000 newest media (ref 4.4)
+constexpr int64_t kNewestServed = 10000;  // Instagram serves only the 10,000 newest media
 
-// GET /{id}?fields=…,owner,media_product_type (or ?ids=): lookups drop what the walk would not list (P1).
+// GET /{id}?fields=…,owner,media_product_type (or ?ids=): lookups drop what the walk would not list.
 // Deviation for stories: the "less than 24 h old" test is left to Graph (which stops serving expired
 // stories): the driver's clock is not Graph's.
 class MediaLookup : public RowSource {

@@ -1,4 +1,4 @@
-// MediaChildren (data-model 4.2): album items, read through their album: by MediaId lookups
+// MediaChildren: album items, read through their album: by MediaId lookups
 // (GET /{media}?fields=id,owner,children{…}) or from each in-scope account's media walk
 // (GET /{ig}/media?fields=id,children{…}). Children are never paged (at most 10 per album).
 #include "sql/id_lookup.h"

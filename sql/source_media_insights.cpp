@@ -1,5 +1,5 @@
-// MediaInsights and StoryInsights (data-model 5.3, 5.5, 5.6): media from a walk (one page at a time) or a
-// kind lookup by MediaId, then per media the insight calls of 5.3, batched across the page (P7). Metrics
+// MediaInsights and StoryInsights: media from a walk (one page at a time) or a
+// kind lookup by MediaId, then per media the insight calls its kind allows, batched across the page. Metrics
 // Instagram refuses are dropped and remembered for the connection; the rest is asked again.
 #include <algorithm>
 #include <map>
@@ -8,6 +8,7 @@
 #include <string>
 
 #include "graph/batch.h"
+#include "graph/error_codes.h"
 #include "sql/error_mapping.h"
 #include "sql/id_lookup.h"
 #include "sql/insight_text.h"
@@ -221,7 +222,7 @@ class InsightScan : public RowSource {
         if (!schema::mediaMetricLiveFor(r, m.kind, rules_, m.timestamp) || !metricWanted(r.name)) continue;
         const std::string name(r.name);
         if (r.request == schema::MetricRequest::OptIn) {
-          if (metrics_) extra.push_back({i, CallType::OptIn, {name}, ""});  // only when named (P1 opt-in)
+          if (metrics_) extra.push_back({i, CallType::OptIn, {name}, ""});  // only when named (opt-in)
           continue;
         }
         if (totals_ && !memory_.isRejected(kind, "main", name)) main.metrics.push_back(name);
@@ -279,11 +280,11 @@ class InsightScan : public RowSource {
     }
   }
 
-  // 5.3: what a failed insights operation turns into. Throws for everything that must fail the statement.
+  // What a failed insights operation turns into. Throws for everything that must fail the statement.
   void absorb(const MediaItem& m, const InsightOp& op, const graph::GraphError& e,
               std::vector<InsightOp>& retry, bool& skipMedia) {
     const std::string_view kind = schema::mediaKindName(m.kind);
-    if (e.subcode == 2108006) {
+    if (e.subcode == graph::codes::kBeforeBusinessAccount) {
       skipMedia = true;
       count(
           "Instagram keeps no insights for media posted before the account became a business account "
@@ -291,7 +292,8 @@ class InsightScan : public RowSource {
           m.id);
       return;
     }
-    if (e.code == 10 && e.graphMessage.find("Not enough viewers") != std::string::npos) {
+    if (e.code == graph::codes::kPermission &&
+        e.graphMessage.find(graph::codes::kNotEnoughViewers) != std::string::npos) {
       skipMedia = true;
       count("Instagram shows no insights for stories with fewer than 5 viewers (code 10); no insight rows",
             m.id);
@@ -302,7 +304,7 @@ class InsightScan : public RowSource {
             m.id);
       return;
     }
-    if (e.code != 100 && e.code != 1) throw e;
+    if (e.code != graph::codes::kInvalidParameter && e.code != graph::codes::kUnknown) throw e;
     std::vector<std::string> named = rejectedMetrics(e.graphMessage, op.metrics);
     if (named.empty() && op.metrics.size() > 1) {  // names no metric: ask each one alone
       for (const std::string& name : op.metrics) retry.push_back({op.media, op.type, {name}, op.breakdown});
@@ -326,7 +328,7 @@ class InsightScan : public RowSource {
     if (!rest.metrics.empty()) retry.push_back(std::move(rest));
   }
 
-  // 5.4: rows of one successful answer. Breakdown calls give only breakdown rows; the main call and
+  // The rows of one successful answer. Breakdown calls give only breakdown rows; the main call and
   // opt-in calls give total rows.
   void addRows(const MediaItem& m, const InsightOp& op, const rapidjson::Value& json, int seq,
                std::vector<PendingRow>& out) const {
@@ -360,7 +362,7 @@ class InsightScan : public RowSource {
         std::string bk, bv;
         for (rapidjson::SizeType j = 0; j < vals->Size(); ++j) {
           std::string key = keys && keys->IsArray() && j < keys->Size() ? text(&(*keys)[j]) : op.breakdown;
-          if (key == "timeframe") continue;  // ref 3.1: ignored with its value
+          if (key == "timeframe") continue;  // ignored with its value
           bk += (bk.empty() ? "" : ",") + key;
           bv += (bv.empty() ? "" : ",") + upper(text(&(*vals)[j]));
         }

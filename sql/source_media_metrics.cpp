@@ -1,4 +1,4 @@
-// MediaMetrics and StoryMetrics (data-model 6.1, 6.2): one row per Media / Stories row with its metrics as
+// MediaMetrics and StoryMetrics: one row per Media / Stories row with its metrics as
 // columns. The MediaInsights / StoryInsights scan runs only for the metrics of the metric columns the
 // statement uses (SQLite's colUsed), without the breakdown call unless a breakdown column is used and with
 // the opt-in calls only when an opt-in column is used; a statement that uses no metric column makes no
@@ -55,7 +55,7 @@ class WideMediaScan : public RowSource {
               timeCol = ctx.column("Timestamp");
 
     // Which metrics the used columns need. An opt-in column adds its metric, so the insight scan makes its
-    // one opt-in call per media whose kind allows it (5.3); an error leaves the cell NULL with a warning.
+    // one opt-in call per media whose kind allows it; an error leaves the cell NULL with a warning.
     std::set<std::string> metrics;
     bool breakdownUsed = false, totalUsed = false;
     for (const schema::PivotColumn& c : wide.pivot) {
@@ -84,7 +84,7 @@ class WideMediaScan : public RowSource {
     BoundTerm metric{schema::columnIndex(*insights, "Metric"), PlanOp::In, false, {}};
     for (const std::string& m : metrics) metric.values.push_back(Value::text(m));
     extra.push_back(std::move(metric));
-    // Breakdown IS NULL: no breakdown call; IS NOT NULL: no main call (5.5 pushdown).
+    // Breakdown IS NULL: no breakdown call; IS NOT NULL: no main call.
     if (!breakdownUsed || !totalUsed)
       extra.push_back({schema::columnIndex(*insights, "Breakdown"),
                        breakdownUsed ? PlanOp::IsNotNull : PlanOp::IsNull,

@@ -1,9 +1,10 @@
-// MentionedMedia and MentionedComments (data-model 4.7, 4.8): Instagram has no list of mentions, so the
+// MentionedMedia and MentionedComments: Instagram has no list of mentions, so the
 // required Id filter names them; each (account in scope, ID) pair is one
 // GET /{ig}?fields=mentioned_media.media_id({id}){…} (mentioned_comment.comment_id for comments).
 // A code 100 answer means "not a mention of this account": no row for that pair.
 #include <string>
 
+#include "graph/error_codes.h"
 #include "sql/error_mapping.h"
 #include "sql/row_mapper.h"
 #include "sql/row_source.h"
@@ -42,7 +43,7 @@ class MentionSource : public RowSource {
       try {
         r = ctx_.graph().get(account, {{"fields", edge + id + "){" + fields_ + "}"}});
       } catch (const graph::GraphError& e) {
-        if (e.code == 100) continue;
+        if (e.code == graph::codes::kInvalidParameter) continue;
         throw;
       }
       const rapidjson::Value* object = findPath(*r.json, comments_ ? "mentioned_comment" : "mentioned_media");

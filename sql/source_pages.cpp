@@ -1,4 +1,5 @@
-// Pages (data-model 3.2): GET /me/accounts projected per P4. Facebook Login only; not limited by the scope.
+// Pages: GET /me/accounts with the fields of the columns a statement reads. Facebook Login only; not limited
+// by the scope.
 #include "sql/paged_walk.h"
 #include "sql/row_mapper.h"
 #include "sql/row_source.h"

@@ -1,4 +1,4 @@
-// RecentlySearchedHashtags (data-model 7.3): per account in scope, GET /{ig}/recently_searched_hashtags
+// RecentlySearchedHashtags: per account in scope, GET /{ig}/recently_searched_hashtags
 // ?fields=…&limit=30, following paging.next.
 #include "sql/paged_walk.h"
 #include "sql/public_content.h"

@@ -1,4 +1,4 @@
-// Replies (data-model 4.6): the rows of Comments that have a parent, the parent named CommentId. By Id:
+// Replies: the rows of Comments that have a parent, the parent named CommentId. By Id:
 // lookups kept only when parent_id is present; by CommentId: the comment's replies expansion; by MediaId or
 // otherwise: the Comments reading with top-level fields=id, emitting only replies (sql/comment_walk.h).
 #include "sql/comment_walk.h"

@@ -1,4 +1,4 @@
-// sys_connection_props (data-model 9.3): the properties the driver handed over at connect time (secrets
+// sys_connection_props: the properties the driver handed over at connect time (secrets
 // already masked there), plus AccountScope, known without a Graph call (BusinessAccountId or a fresh
 // discovery; NULL before the first discovery).
 #include "sql/row_source.h"

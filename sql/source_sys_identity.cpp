@@ -1,4 +1,4 @@
-// sys_identity (data-model 9.5): the IDs created by the last INSERT statement, in order. Makes no Graph call.
+// sys_identity: the IDs created by the last INSERT statement, in order. Makes no Graph call.
 #include "sql/row_source.h"
 
 namespace igodbc::sql {

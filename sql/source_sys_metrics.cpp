@@ -1,4 +1,4 @@
-// sys_metrics (data-model 9.4): the metric rules of schema/metrics.h, one row per table, metric and kind,
+// sys_metrics: the metric rules of schema/metrics.h, one row per table, metric and kind,
 // evaluated for this connection. Makes no Graph call.
 #include <string>
 
@@ -48,7 +48,7 @@ class SysMetrics : public RowSource {
     }
     for (const schema::AccountMetricRule& rule : schema::accountMetricRules()) {
       add(rule, rule.table, rule.periods, rule.metricTypes, rc);
-      // AccountInsightTotals reads the V and B groups over a span (5.9).
+      // AccountInsightTotals reads the V and B groups over a span.
       if (rule.table == "AccountInsights" && (rule.groups.find('V') != std::string_view::npos ||
                                               rule.groups.find("B-") != std::string_view::npos))
         add(rule, "AccountInsightTotals", "day", "total_value", rc);

@@ -1,4 +1,4 @@
-// sys_ratelimit (data-model 9.2): the process-wide store of the latest usage headers (graph/usage_headers.h).
+// sys_ratelimit: the process-wide store of the latest usage headers (graph/usage_headers.h).
 // Makes no Graph call.
 #include <ctime>
 

@@ -1,4 +1,4 @@
-// sys_requests (data-model 9.1): the request log of the most recent statement. Makes no Graph call.
+// sys_requests: the request log of the most recent statement. Makes no Graph call.
 #include "sql/snapshot_source.h"
 
 namespace igodbc::sql {

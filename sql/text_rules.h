@@ -1,4 +1,4 @@
-// Value rules shared by writes and procedures (data-model 1.7): lengths in Unicode code points, hashtag and
+// Value rules shared by writes and procedures: lengths in Unicode code points, hashtag and
 // mention counts, comma lists. Pure functions; the check* ones throw EngineError with the model's texts.
 #pragma once
 

@@ -1,5 +1,5 @@
 // Instants between the Graph API's forms (ISO 8601 with an offset, Unix seconds) and the SQL canonical
-// text 'YYYY-MM-DD HH:MM:SS' (UTC) of data-model 1.2/1.3. Pure.
+// text 'YYYY-MM-DD HH:MM:SS' (UTC) the driver uses for TIMESTAMP values. Pure.
 #pragma once
 
 #include <cstdint>

@@ -1,6 +1,6 @@
 // The generic virtual table: xBestIndex turns SQLite's constraints into a Plan (plan.h) carried in idxStr;
 // xFilter binds the constraint values and opens the table's fetch strategy (row_source.h); xNext pulls rows
-// from it lazily and re-checks every consumed constraint so SQLite may omit them (data-model 1.5 P3).
+// from it lazily and re-checks every consumed constraint so SQLite may omit them.
 // Every callback catches everything: no C++ exception may cross into SQLite.
 #include "sql/vtab_module.h"
 
@@ -65,7 +65,7 @@ int connect(sqlite3* db, void* aux, int argc, const char* const* argv, sqlite3_v
       return SQLITE_ERROR;
     }
     const schema::Table* table = argc >= 4 ? schema::findTable(argv[3]) : nullptr;
-    // CDataCompat=true: the table with CData's alias columns appended (data-model 11.2).
+    // CDataCompat=true: the table with CData's alias columns appended.
     if (table && static_cast<ModuleState*>(aux)->engine.settings().cdataCompat)
       if (const schema::Table* extended = schema::compatTable(table->name)) table = extended;
     if (!table) {
@@ -154,7 +154,7 @@ int bestIndex(sqlite3_vtab* v, sqlite3_index_info* info) {
     if (writeScan) in.colUsed = writeScanColumns(*vtab->table, vtab->state->engine.writeIntent());
     PlanResult r = buildPlan(*vtab->table, in);
     if (r.missingRequired) {
-      // Refused (data-model 1.6); SQLite tries other join orders. If none remains, its "no query solution"
+      // Refused; SQLite tries other join orders. If none remains, its "no query solution"
       // is reported with this text instead (the engine keeps the first pending error of a prepare).
       const schema::RequiredFilter* f = schema::requiredFilter(vtab->table->name);
       vtab->state->engine.setPendingError(
@@ -171,7 +171,7 @@ int bestIndex(sqlite3_vtab* v, sqlite3_index_info* info) {
       if (u.wholeIn) sqlite3_vtab_in(info, i, 1);
     }
     if (writeScan && !deleteKeyConsumed(*vtab->table, vtab->state->engine.writeIntent(), in, r)) {
-      // Deleting on Instagram is permanent: a DELETE must name its rows by key (data-model 1.7).
+      // Deleting on Instagram is permanent: a DELETE must name its rows by key.
       vtab->state->engine.setPendingError({"42000", 0, prefixed(deleteNeedsKeyMessage(*vtab->table))});
       return SQLITE_CONSTRAINT;
     }

@@ -204,7 +204,7 @@ WriteCall planUpdate(const schema::Table& t, const Row& current,
     std::optional<bool> bit = bitOf(value);
     if (!bit) refuse("22023", qualified(t, name) + ": the value must be 0 or 1");
     std::optional<bool> now = bitOf(valueOf(t, current, name));
-    if (now && *now == *bit) continue;  // already so: no call, still an affected row (data-model 1.8)
+    if (now && *now == *bit) continue;  // already so: no call, still an affected row
     call.form.emplace_back(std::string(u->formField), *bit ? "true" : "false");
   }
   std::string id = rowId(t, current);

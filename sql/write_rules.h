@@ -1,4 +1,4 @@
-// Writes planned from schema/writes.h (data-model 1.7, 1.8, 4.1, 4.5, 4.6): each affected row becomes one
+// Writes planned from schema/writes.h: each affected row becomes one
 // Graph call, validated before anything is sent. Pure: no SQLite, no HTTP, unit-tested.
 #pragma once
 

@@ -207,7 +207,7 @@ TEST_CASE("demographics: timeframe, top 45, small accounts refused", "[account-i
   CHECK(small.error_code() == 10);
   CHECK(get(api, ig_insights(2, "metric=online_followers&period=lifetime")).error_code() == 10);
   CHECK(get(api, ig_insights(2, "metric=reach&period=day")).status == 200);
-  // follower_count needs 100 followers too (ref 3.1): a shared time-series call fails as a whole.
+  // follower_count needs 100 followers too: a shared time-series call fails as a whole.
   Result series = get(api, ig_insights(2, "metric=reach,follower_count&period=day&metric_type=time_series"));
   CHECK(series.error_code() == 10);
 }

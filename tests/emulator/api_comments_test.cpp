@@ -115,7 +115,7 @@ TEST_CASE("nested comments.limit(n){…,replies{…}} pages on their own edges",
   Result page2 = get(api, follow(comments["paging"]["next"]));
   CHECK(page2.json["data"].Size() == 50);
 
-  // On a media listing: media without comments carry no comments key (ref 5.2).
+  // On a media listing: media without comments carry no comments key.
   Result list = get(api, "/v24.0/" + account(0) +
                              "/media?fields=id,comments_count,comments.limit(2){id}&limit=25&" + kToken);
   int without = 0;

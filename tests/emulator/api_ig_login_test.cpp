@@ -1,5 +1,5 @@
 // GET /me by token kind: a Facebook Login token reads the Facebook user, an Instagram Login token the
-// professional account it stands for (ref 2.1, 2.2), with the graph.instagram.com fields user_id and
+// professional account it stands for, with the graph.instagram.com fields user_id and
 // account_type and nonexisting-field errors for anything the IG user node does not have.
 #include <catch2/catch.hpp>
 #include <string>

@@ -27,7 +27,7 @@ const std::string kDefaultFeed =
 
 }  // namespace
 
-TEST_CASE("feed image: the data-model default metrics, values from the dataset", "[insights]") {
+TEST_CASE("feed image: the default metrics, values from the dataset", "[insights]") {
   GraphApi api(data(), {});
   const int m = first_of(0, MediaKind::Image);
   Result r = get(api, insights(m, kDefaultFeed));

@@ -1,4 +1,4 @@
-// Token family against host (ref 1.1, 10.5 item 1): Facebook Login tokens (EAA…) only on graph.facebook.com,
+// Token family against host: Facebook Login tokens (EAA…) only on graph.facebook.com,
 // Instagram Login tokens (IGAA…) only on graph.instagram.com, known from the Host header; an Instagram Login
 // token reads only its own professional account's objects, anything else is a missing object (100/33).
 #include <catch2/catch.hpp>
@@ -115,7 +115,7 @@ TEST_CASE("An Instagram Login token reads only its own account's objects", "[api
   check_missing_object(get_on(api, kIgHost, "/v24.0/" + other_media, kIgToken), other_media);
   check_missing_object(get_on(api, kIgHost, "/v24.0/" + data().user.id, kIgToken), data().user.id);
   check_missing_object(get_on(api, kIgHost, "/v24.0/" + data().pages[0].id, kIgToken), data().pages[0].id);
-  // ids= fails as a whole on the foreign id (ref 5.3).
+  // ids= fails as a whole on the foreign id.
   check_missing_object(get_on(api, kIgHost, "/v24.0/?ids=" + own.id + "," + other.id, kIgToken), other.id);
   // Where the host is not known the rule still holds: it follows the token, not the host.
   check_missing_object(get_on(api, "127.0.0.1:9", "/v24.0/" + other_media, kIgToken), other_media);

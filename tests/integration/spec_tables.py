@@ -1,36 +1,15 @@
-"""Reads the column tables of the data-model contract (shared/reference/data-model.md), so tests can compare
-what the driver reports with what the contract promises, column by column."""
+"""The column contract of every table: name, SQL type and nullability, in order, as the driver promises them
+to users (tests/integration/contract_columns.json). The file is kept by hand, not generated from schema/, so
+comparing it with what SQLColumns reports catches a change to a declaration that nobody meant to make; when a
+table's columns change on purpose, the file changes in the same commit."""
+import json
 import os
-import re
 
-SPEC = os.environ.get(
-    "IGODBC_DATA_MODEL",
-    os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "reference", "data-model.md"),
-)
-
-
-def spec_path():
-    return os.path.abspath(SPEC)
+CONTRACT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "contract_columns.json")
 
 
 def columns(table):
-    """[(name, type, nullable)] of `table`, from the first column table after its '### N.N Table' heading."""
-    with open(spec_path(), encoding="utf-8") as f:
-        lines = f.read().splitlines()
-    start = next(i for i, l in enumerate(lines) if re.match(rf"^### [\d.]+ {re.escape(table)}\s*$", l))
-    out = []
-    in_table = False
-    for line in lines[start + 1:]:
-        if line.startswith("### ") or line.startswith("## "):
-            break
-        if line.startswith("| Column | Type | Null"):
-            in_table = True
-            continue
-        if in_table:
-            if not line.startswith("|"):
-                break
-            cells = [c.strip() for c in line.strip("|").split("|")]
-            if set(cells[0]) <= set("-: "):
-                continue
-            out.append((cells[0].strip("`"), cells[1], cells[2] == "yes"))
-    return out
+    """[(name, type, nullable)] of `table` in the contract, in column order; [] for a table it does not list."""
+    with open(CONTRACT, encoding="utf-8") as f:
+        contract = json.load(f)
+    return [(name, typ, nullable) for name, typ, nullable in contract.get(table, [])]

@@ -1,4 +1,4 @@
-"""AccountDailyMetrics (data-model 6.3) is a virtual table: the metric columns a statement uses pick the call
+"""AccountDailyMetrics is a virtual table: the metric columns a statement uses pick the call
 groups and metric= lists (T, V, B-follow, B-contact; never B-mpt), and its rows equal the GROUP BY pivot of
 AccountInsights that the table used to be (computed here from the long table as the oracle, which also shows
 what the old view cost)."""
@@ -12,7 +12,7 @@ from conftest import connection_string
 
 RULES_DATE = "2026-11-01"  # the emulator's clock stands at 2026-11-01 13:00 UTC
 
-# Metric column -> (metric, breakdown, breakdown value) of the long rows it takes (data-model 6.3).
+# Metric column -> (metric, breakdown, breakdown value) of the long rows it takes.
 CONTACT = {"BookNow": "BOOK_NOW", "Call": "CALL", "Direction": "DIRECTION", "Email": "EMAIL",
            "InstantExperience": "INSTANT_EXPERIENCE", "Text": "TEXT", "Undefined": "UNDEFINED"}
 PIVOT = {"Reach": ("reach", None, None), "FollowerCount": ("follower_count", None, None),
@@ -108,7 +108,7 @@ def test_spec_example_reach_and_follower_count_is_one_time_series_call(ds, reque
     assert [r["method"] for r in sent] == ["GET"]
     assert [r[0] for r in rows] == ["2026-10-27", "2026-10-26", "2026-10-25"]
     assert rows == old
-    print(f"\nMEASURED 6.3 example 1: {len(sent)} HTTP request, 1 operation (old view: {len(old_sent)} POST "
+    print(f"\nMEASURED AccountDailyMetrics example 1: {len(sent)} HTTP request, 1 operation (old view: {len(old_sent)} POST "
           f"with {len(batch_ops(old_calls))} operations)")
 
 
@@ -129,7 +129,7 @@ def test_spec_example_views_follows_unfollows_is_one_batch_of_two(ds, dataset, r
     i = (dt.date(2026, 10, 25) - dt.date.fromisoformat(data["first_day"])).days
     follow = {k: v[i] for k, v in data["breakdowns"]["follows_and_unfollows/follow_type"].items()}
     assert rows[0][1:] == (data["daily"]["views"][i], follow.get("FOLLOWER"), follow.get("NON_FOLLOWER"))
-    print(f"\nMEASURED 6.3 example 2: {len(sent)} POST with {len(batch_ops(calls))} operations "
+    print(f"\nMEASURED AccountDailyMetrics example 2: {len(sent)} POST with {len(batch_ops(calls))} operations "
           f"(old view: {len(old_sent)} POST with {len(batch_ops(old_calls))} operations)")
 
 

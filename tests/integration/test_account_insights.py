@@ -1,9 +1,8 @@
 """AccountInsights, AccountInsightTotals, AudienceInsights, OnlineFollowers and the StoryMetrics /
-AccountDailyMetrics views (data-model 5.7-5.11, 6.2, 6.3) through unixODBC against the emulator: columns equal
-the contract, values equal the emulator's dataset, the Graph calls equal the spec's examples, ranges are split
+AccountDailyMetrics views through unixODBC against the emulator: columns equal
+the contract, values equal the emulator's dataset, the Graph calls equal the documented examples, ranges are split
 into windows of at most 30 days, and the degraded cases are 01000 warnings."""
 import datetime as dt
-import os
 from urllib.parse import parse_qs, urlsplit
 
 import pyodbc
@@ -77,7 +76,6 @@ def small_account(ds):
     return next(a["id"] for a in ds.accounts() if int(a["followers_count"]) < 100)
 
 
-@pytest.mark.skipif(not os.path.exists(spec_tables.spec_path()), reason="contract not beside the repo")
 @pytest.mark.parametrize("table", ["AccountInsights", "AccountInsightTotals", "AudienceInsights", "OnlineFollowers",
                                    "StoryMetrics", "AccountDailyMetrics"])
 def test_columns_equal_the_contract(conn, table):
@@ -377,7 +375,7 @@ def test_account_daily_metrics_pivots_account_insights(ds, dataset, requests_log
     for cl in calls[1:]:
         assert int(cl[2]["since"]) >= unix("2026-10-20") and int(cl[2]["until"]) <= unix("2026-10-23")
     per_day = [cl[2].get("breakdown") for cl in calls if cl[2].get("metric_type") == "total_value"]
-    # V, B-follow and B-contact; never B-mpt, which no column reads (6.3): 3 operations a day
+    # V, B-follow and B-contact; never B-mpt, which no column reads: 3 operations a day
     assert len(per_day) == 3 * 3 and "media_product_type" not in per_day
     for r in rows:
         d = day_str(r.Date)

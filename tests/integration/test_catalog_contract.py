@@ -1,6 +1,5 @@
-"""SQLColumns/SQLTables answer exactly what the data-model contract declares (names, order, types,
-nullability), read from the contract itself."""
-import os
+"""SQLColumns/SQLTables answer exactly what the column contract declares (names, order, types,
+nullability), read from tests/integration/contract_columns.json."""
 
 import pyodbc
 import pytest
@@ -28,7 +27,6 @@ def split_type(t):
     return t, None
 
 
-@pytest.mark.skipif(not os.path.exists(spec_tables.spec_path()), reason="shared/reference is not beside the repo")
 @pytest.mark.parametrize("table", FOUNDATION)
 def test_columns_equal_the_contract(conn, table):
     expected = spec_tables.columns(table)

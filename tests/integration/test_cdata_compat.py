@@ -1,4 +1,4 @@
-"""CData compatibility (data-model 11): with CDataCompat=true the compatibility views (reported as VIEW) and the
+"""CData compatibility: with CDataCompat=true the compatibility views (reported as VIEW) and the
 alias columns exist and return our data under CData's names, filters on the views still reach the API; without the
 property none of it exists."""
 import pyodbc

@@ -1,15 +1,13 @@
-"""Comments and Replies (data-model 4.5, 4.6) through unixODBC against the emulator: SQLColumns equals the
-contract, rows equal the emulator's data, and the reads make the Graph calls the contract lists: field
-expansion on the media walk with continuations only where a nested page is full (issue 3 item 8)."""
+"""Comments and Replies through unixODBC against the emulator: SQLColumns equals the
+contract, rows equal the emulator's data, and the reads make the Graph calls the driver promises: field
+expansion on the media walk with continuations only where a nested page is full."""
 import collections
 import datetime
 import math
-import os
 
 import pyodbc
 import pytest
 
-import spec_tables
 from conftest import connection_string
 from fault_emulator import FaultEmulator
 from test_catalog_contract import test_columns_equal_the_contract as _columns_contract
@@ -18,7 +16,6 @@ BIG = "17841412790652093"  # the emulator's 1,200-media account
 PAGE = 50  # comments.limit(50), replies.limit(50), /comments and /replies pages
 
 
-@pytest.mark.skipif(not os.path.exists(spec_tables.spec_path()), reason="shared/reference is not beside the repo")
 @pytest.mark.parametrize("table", ["Comments", "Replies"])
 def test_columns_equal_the_contract(conn, table):
     _columns_contract(conn, table)
@@ -62,7 +59,7 @@ def expected_comments(ds, account, replies_only=False):
 
 def continuations(n):
     """Direct edge calls after a nested page of `n` items: a full nested page is continued even without
-    `next` (data-model 1.5 P6), so exactly 50 costs one call that finds nothing."""
+    `next`, so exactly 50 costs one call that finds nothing."""
     return 0 if n < PAGE else max(1, math.ceil((n - PAGE) / PAGE))
 
 

@@ -1,4 +1,4 @@
-"""Comments and Replies driven by a join one parent at a time (data-model 1.5 P7, 4.5, 4.6): the lookup reads
+"""Comments and Replies driven by a join one parent at a time: the lookup reads
 the parent together with its neighbours on the outer walk's page in one ids= call, so a join over the 1,200-media
 account costs a call per 50 media (not one per media), full nested pages still get their continuations, and the
 rows equal both the emulator's data and the per-media `WHERE MediaId = ?` reads. A comment read by Id brings its

@@ -1,20 +1,17 @@
-"""ContentPublishingLimit, Stories and Tags (data-model 3.3, 4.3, 4.4) through unixODBC against the emulator:
-SQLColumns equals the contract, rows equal the emulator's data, and the spec's examples make exactly the Graph
+"""ContentPublishingLimit, Stories and Tags through unixODBC against the emulator:
+SQLColumns equals the contract, rows equal the emulator's data, and the documented examples make exactly the Graph
 calls it lists."""
 import datetime
-import os
 
 import pyodbc
 import pytest
 
-import spec_tables
 from conftest import connection_string
 from test_catalog_contract import test_columns_equal_the_contract as _columns_contract
 
 CONTENT = ["ContentPublishingLimit", "Stories", "Tags", "MentionedMedia", "MentionedComments", "Permissions"]
 
 
-@pytest.mark.skipif(not os.path.exists(spec_tables.spec_path()), reason="shared/reference is not beside the repo")
 @pytest.mark.parametrize("table", CONTENT)
 def test_columns_equal_the_contract(conn, table):
     _columns_contract(conn, table)
@@ -75,7 +72,7 @@ def test_story_lookup_by_id(conn, ds):
     s = stories[0]
     row = conn.cursor().execute("SELECT Id, MediaProductType FROM Stories WHERE Id = ?", s["id"]).fetchone()
     assert row.Id == s["id"] and row.MediaProductType == "STORY"
-    # A feed media looked up in Stories is not a story (P1).
+    # A feed media looked up in Stories is not a story.
     media = ds.media_of(ds.accounts()[0]["id"])[0]["id"]
     assert conn.cursor().execute("SELECT Id FROM Stories WHERE Id = ?", media).fetchall() == []
 

@@ -1,5 +1,5 @@
 """The foundation through pyodbc: values equal the emulator's data, and each query makes exactly the Graph
-calls the data model promises (counted in the emulator's request log)."""
+calls the table's declaration implies (counted in the emulator's request log)."""
 import os
 import resource
 from urllib.parse import urlparse, parse_qs

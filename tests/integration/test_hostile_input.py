@@ -1,4 +1,4 @@
-"""Issue 6: values in WHERE clauses, procedure parameters and connection strings can never change the Graph
+"""Values in WHERE clauses, procedure parameters and connection strings can never change the Graph
 path or add parameters: IDs are validated as Graph IDs, everything else is URL-encoded. Huge, deep and overlong
 inputs are bounded, not fatal."""
 import pyodbc

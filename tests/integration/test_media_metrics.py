@@ -1,4 +1,4 @@
-"""MediaMetrics (data-model 6.1) is a virtual table: the metric columns a statement uses pick the metric= lists
+"""MediaMetrics is a virtual table: the metric columns a statement uses pick the metric= lists
 of the media insight calls (and whether the profile_activity breakdown call runs); a statement without metric
 columns makes no insight call, and Timestamp reaches both walks. Its rows equal the Media LEFT JOIN
 MediaInsights pivot it used to be (computed here as the oracle, which also shows what the old view cost)."""
@@ -134,7 +134,7 @@ def test_spec_example_timestamp_and_three_metrics(ds, requests_log):
     # sys_requests.Rows: the insight responses are credited with the rows they gave
     assert sum(n for _, path, _, n in calls if path.endswith("/insights")) == sum(
         v is not None for r in rows for v in r[1:])
-    print(f"\nMEASURED MediaMetrics 6.1 example ({len(rows)} media): {len(sent)} HTTP requests, {len(calls)} calls "
+    print(f"\nMEASURED MediaMetrics example ({len(rows)} media): {len(sent)} HTTP requests, {len(calls)} calls "
           f"(old view: {len(old_sent)} requests, {len(old_calls)} calls)")
 
 
@@ -146,7 +146,7 @@ def test_breakdown_column_lookup(ds, requests_log):
             c, requests_log, "MediaId, ProfileActivityBioLinkClicked", f"WHERE MediaId = '{media['id']}'",
             f"WHERE m.Id = '{media['id']}'")
     assert rows == old and len(rows) == 1
-    assert insight_calls(calls) == [("profile_activity", "action_type")]  # no main call (6.1 example)
+    assert insight_calls(calls) == [("profile_activity", "action_type")]  # no main call
 
 
 def test_no_metric_column_makes_no_insight_call(ds, requests_log):

@@ -1,4 +1,4 @@
-"""OAuth and the connection layer (issue 4) through the driver manager against private emulators started
+"""OAuth and the connection layer through the driver manager against private emulators started
 with OAuth flags: the browser flow with a scripted browser (curl following the dialog's redirect into the
 driver's loopback listener), the headless flow (OAuthVerifier), stored tokens, refresh, the token file's
 safety, expiry in the middle of a paged statement, four processes refreshing at once, TLS trust, and that

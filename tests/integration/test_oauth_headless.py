@@ -1,5 +1,5 @@
-"""OAuth, second part (issue 4) through the driver manager against private emulators: the headless login
-through the OAuth procedures (data-model 8.1-8.4), Instagram Login end to end (short-lived, ig_exchange_token,
+"""OAuth, second part, through the driver manager against private emulators: the headless login
+through the OAuth procedures, Instagram Login end to end (short-lived, ig_exchange_token,
 ig_refresh_token only once a token is 24 h old), the HTTPS callback listener, a proxy, AuthenticateAsPage, and
 the 01000 warning for a Facebook token that cannot be extended. Every secret a test sees is checked against
 every diagnostic and the log file."""
@@ -265,7 +265,7 @@ def test_instagram_procedures_headless_and_refresh_rule(emu, tmp_path):
 
 
 def test_instagram_login_reads_its_own_account_through_me(emu, tmp_path, ds):
-    """With Instagram Login /me is the professional account (ref 2.1): without BusinessAccountId the scope and the
+    """With Instagram Login /me is the professional account: without BusinessAccountId the scope and the
     Accounts row come from /me's user_id, not from its id (the Instagram-scoped user id the exchange returns)."""
     cs = headless_string(emu, tmp_path, AuthMode="InstagramLogin", OAuthAuthorizationURL=f"{emu.url}/oauth/authorize",
                          OAuthAccessTokenURL=f"{emu.url}/oauth/access_token")

@@ -1,4 +1,4 @@
-"""Publishing procedures (data-model 8.5-8.10) through unixODBC: the three calling forms, SQLProcedures /
+"""Publishing procedures through unixODBC: the three calling forms, SQLProcedures /
 SQLProcedureColumns, validation before any Graph call, and the emulator's state read back after a write.
 Every procedure runs against this module's private emulator, so what it publishes never reaches the shared
 one; the tests here read back only what they created themselves, so they can share it."""

@@ -1,4 +1,4 @@
-"""Reuse of Graph answers (data-model 1.5 P7, P8) through unixODBC: identical GETs made once per statement and
+"""Reuse of Graph answers through unixODBC: identical GETs made once per statement and
 logged in sys_requests with FromCache = 1, CacheSeconds reuse across statements and its expiry, writes clearing
 the cache, and joins that feed media IDs one at a time batched into ?ids= calls. Call counts come from the
 emulator's request log."""

@@ -1,4 +1,4 @@
-"""StoryMetrics (data-model 6.2) is a virtual table: the metric columns a statement uses pick the metric= lists
+"""StoryMetrics is a virtual table: the metric columns a statement uses pick the metric= lists
 of the story insight calls (and whether the navigation breakdown call runs); a statement without metric
 columns makes no insight call. Its rows equal the Stories LEFT JOIN StoryInsights pivot it used to be (computed
 here as the oracle, which also shows what the old view cost)."""

@@ -1,11 +1,10 @@
-"""sys_connection_props (data-model 9.3): every property with its effective value and where it came from; secrets
+"""sys_connection_props: every property with its effective value and where it came from; secrets
 that are set read ******** and never appear in any column; reading it makes no Graph call."""
 import os
 
 import pyodbc
 import pytest
 
-import spec_tables
 from conftest import connection_string
 from test_catalog_contract import test_columns_equal_the_contract as _columns_contract
 
@@ -14,7 +13,6 @@ SECRET_CLIENT = "client-secret-XyZ-123"
 SECRET_VERIFIER = "verifier-AbC-987"
 
 
-@pytest.mark.skipif(not os.path.exists(spec_tables.spec_path()), reason="shared/reference is not beside the repo")
 def test_columns_equal_the_contract(conn):
     _columns_contract(conn, "sys_connection_props")
 

@@ -1,4 +1,4 @@
-"""Token family against host (reference 1.1, 10.5 item 1): graph.instagram.com cannot parse a Facebook Login
+"""Token family against host: graph.instagram.com cannot parse a Facebook Login
 token (EAA...), graph.facebook.com an Instagram Login one (IGAA...): 190 "Invalid OAuth access token - Cannot
 parse access token". The emulator serves both on one port and knows the host from the Host header. The driver
 turns that 190 into 28000 saying which AuthMode the token needs."""

@@ -117,7 +117,7 @@ TEST_CASE("a parameter array on a SELECT gives one result set per parameter set"
   SQLFreeHandle(SQL_HANDLE_STMT, st);
 }
 
-TEST_CASE("output parameters are refused: procedures return result sets (data model 8)", "[params]") {
+TEST_CASE("output parameters are refused: procedures return result sets", "[params]") {
   Env e;
   SQLHSTMT st = e.statement();
   SQLCHAR out[64];

@@ -1,4 +1,4 @@
-// Writes through the DM with parameter arrays (data-model 1.8): SQL_ATTR_PARAMSET_SIZE sets run one INSERT
+// Writes through the DM with parameter arrays: SQL_ATTR_PARAMSET_SIZE sets run one INSERT
 // each, the status array and SQL_ATTR_PARAMS_PROCESSED_PTR say which ran, SQLRowCount counts the rows
 // written, and SQL_DIAG_ROW_COUNT too when a write fails part-way. Comments are added to media of the shared
 // emulator, never removed.

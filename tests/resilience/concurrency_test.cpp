@@ -1,4 +1,4 @@
-// Issue 6: 8 threads, each with its own connection and statements, sharing one ODBC environment, run a
+// 8 threads, each with its own connection and statements, sharing one ODBC environment, run a
 // bounded number of statements through the driver manager while another thread cancels a slow statement
 // (SQLCancel). Built normally and under ThreadSanitizer (IGODBC_TSAN). Prints the longest cancel latency.
 // Runs under with_emulator.sh (DSN InstagramTest, EMULATOR_BIN for a slow second emulator).

@@ -1,4 +1,4 @@
-// Issue 6: connect / query / disconnect cycles through the unixODBC driver manager leave nothing behind.
+// Connect / query / disconnect cycles through the unixODBC driver manager leave nothing behind.
 // Built with AddressSanitizer in every build (LeakSanitizer replaces malloc for the whole process, so the
 // driver is checked even when it is not instrumented itself). A keeper connection holds the driver loaded
 // while LeakSanitizer looks: memory the driver's globals still reach is not a leak, memory nothing reaches

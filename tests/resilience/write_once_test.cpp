@@ -1,4 +1,4 @@
-// Issue 6: a write is never repeated unless it provably never reached the server. Drives graph::Client::post
+// A write is never repeated unless it provably never reached the server. Drives graph::Client::post
 // against a fault-injecting emulator (the connection resets after the comment was stored: exactly one
 // comment, one POST) and against a closed port (never connected: retried up to MaxRetries). Also: reads
 // through the same faults are retried, and every attempt is a row of the request log (sys_requests.Attempt).

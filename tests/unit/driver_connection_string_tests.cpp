@@ -121,7 +121,8 @@ TEST_CASE("connection properties: defaults and validation", "[driver][connection
   CHECK(stateOf({{"OAuthAccessToken", "s3cret"}, {"Version", "24"}}) == "08001");
   CHECK(stateOf({{"OAuthAccessToken", "s3cret"}, {"BusinessAccountId", "12a"}}) == "08001");
   CHECK(stateOf({{"OAuthAccessToken", "s3cret"}, {"MetricRulesDate", "2024-02-30"}}) == "08001");
-  CHECK(stateOf({{"OAuthAccessToken", "s3cret"}, {"InitiateOAuth", "GETANDREFRESH"}}) == "ok");  // issue 4
+  CHECK(stateOf({{"OAuthAccessToken", "s3cret"}, {"InitiateOAuth", "GETANDREFRESH"}}) ==
+        "ok");  // a known value
   CHECK(stateOf({{"OAuthAccessToken", "s3cret"}, {"InitiateOAuth", "SOMETIMES"}}) == "08001");
   CHECK(stateOf({{"OAuthAccessToken", "s3cret"}, {"PageSize", " "}}) == "ok");  // blank = default
 }

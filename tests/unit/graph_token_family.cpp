@@ -1,4 +1,4 @@
-// Advice on a rejected token of the other login's family (reference 1.1, 10.5 item 1) and its SQLSTATE.
+// Advice on a rejected token of the other login's family and its SQLSTATE.
 #include <catch2/catch.hpp>
 
 #include "graph/token_family.h"

@@ -210,7 +210,7 @@ TEST_CASE("dialog URLs for both login flavours", "[oauth]") {
   CHECK(fb.rfind("https://www.facebook.com/v24.0/dialog/"
                  "oauth?client_id=123&redirect_uri=http%3A%2F%2Flocalhost%3A33333%2Fcb"
                  "&state=st&response_type=code&scope=instagram_basic,",
-                 0) == 0);  // data-model 8.1's parameter order
+                 0) == 0);  // the dialog's documented parameter order
   CHECK(fb.find("&code_challenge=ch&code_challenge_method=S256") != std::string::npos);
   o.authMode = "InstagramLogin";
   o.scope = "instagram_business_basic";

@@ -1,4 +1,4 @@
-// Issue 6: the rate governor as a connection gets it without any setting (RateLimitThreshold = 80, at most
+// The rate governor as a connection gets it without any setting (RateLimitThreshold = 80, at most
 // 1 s per request; docs/resilience.md): no wait below 80 % usage, a wait that grows linearly to 1 s at 100 %,
 // only for the app and the accounts the request names, and only while the usage report is fresh (10 s).
 #include <catch2/catch.hpp>

@@ -1,4 +1,4 @@
-// Issue 6: the retry rules (graph/retry_policy.h), the usage headers (graph/usage_headers.h) and the rate
+// The retry rules (graph/retry_policy.h), the usage headers (graph/usage_headers.h) and the rate
 // governor (graph/rate_governor.h), without HTTP.
 #include "graph/retry_policy.h"
 
@@ -7,7 +7,6 @@
 
 #include "graph/errors.h"
 #include "graph/rate_governor.h"
-#include "graph/tls_failure.h"
 #include "graph/usage_headers.h"
 
 using namespace igodbc::graph;

@@ -1,5 +1,5 @@
-// The metric rules of data-model 5.1/5.2/5.7 (schema/metrics.h), the rejection parsing of 5.3
-// (sql/insight_memory.h) and the batch response parsing of ref 5.4 (graph/batch.h).
+// The metric rules of media and account insights (schema/metrics.h), the parsing of metric rejections
+// (sql/insight_memory.h) and the batch response parsing (graph/batch.h).
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
@@ -33,7 +33,7 @@ TEST_CASE("media kinds come from media_product_type x media_type", "[metrics]") 
   CHECK(mediaKindOf("VIDEO", "REELS") == MediaKind::Reels);
   CHECK(mediaKindOf("IMAGE", "STORY") == MediaKind::Story);
   CHECK(mediaKindOf("VIDEO", "AD") == MediaKind::Other);
-  CHECK(mediaKindOf("IMAGE", "") == MediaKind::FeedImage);  // 5.1 Decision
+  CHECK(mediaKindOf("IMAGE", "") == MediaKind::FeedImage);  // no product type: by media_type
   CHECK(mediaKindName(MediaKind::Reels) == "REELS");
 }
 
@@ -44,7 +44,7 @@ TEST_CASE("versions parse and cap at v26", "[metrics]") {
   CHECK(versionMajor("junk") == 24);
 }
 
-TEST_CASE("the 5.5 example list for FEED_IMAGE on 2026-06-01 with Facebook Login", "[metrics]") {
+TEST_CASE("the default list for FEED_IMAGE on 2026-06-01 with Facebook Login", "[metrics]") {
   CHECK(defaults(MediaKind::FeedImage, 24, "2026-06-01") ==
         "views,reach,likes,comments,saved,shares,total_interactions,reposts,follows,profile_visits,"
         "profile_activity,total_likes,total_comments,total_views");

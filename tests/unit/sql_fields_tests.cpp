@@ -1,4 +1,5 @@
-// fields= lists (sql/fields.cpp), data-model 1.5 P4 and the examples of sections 3.1, 3.2, 4.1, 4.2.
+// fields= lists (sql/fields.cpp): the Graph fields behind the columns a statement reads, for Accounts, Pages,
+// Media and MediaChildren.
 #include <catch2/catch.hpp>
 
 #include "schema/schema.h"

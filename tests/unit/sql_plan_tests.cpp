@@ -188,7 +188,7 @@ TEST_CASE("pushdown flags come from schema declarations", "[sql][plan]") {
                     cons("Pages", "Id", ConstraintKind::Eq), cons("Pages", "AccountId", ConstraintKind::Eq)};
   PlanResult r = buildPlan(table("Pages"), in);
   CHECK(r.usage[0].argvIndex == 1);
-  CHECK(r.usage[1].argvIndex == 0);  // no Id lookup on Pages (data-model 3.2)
+  CHECK(r.usage[1].argvIndex == 0);  // no Id lookup on Pages
   CHECK(r.usage[2].argvIndex == 0);
   PlanInput sys;
   sys.constraints = {cons("sys_requests", "Seq", ConstraintKind::Eq)};

@@ -46,7 +46,7 @@ TEST_CASE("EXEC takes named arguments in any order, case-insensitively", "[proce
         "SELECT * FROM main.\"igodbc_proc_ReplyToMention\"(NULL, '1', NULL, 'it''s ok')");
 }
 
-TEST_CASE("call errors carry the model's texts", "[procedures]") {
+TEST_CASE("call errors carry the documented texts", "[procedures]") {
   CHECK(failure("EXEC PublishMedia @Nope = 1, @ContainerId='1'") ==
         "42000 [instagram-odbc] Procedure PublishMedia has no parameter @Nope");
   CHECK(failure("EXEC PublishMedia @WaitSeconds = 1") ==

@@ -1,5 +1,5 @@
-// Required filters that name two columns (data-model 7.1, 7.2): either satisfies the plan; anything else is
-// refused. And the CData compatibility declarations (data-model 11): alias columns copy ours, views exist
+// Required filters that name two columns: either satisfies the plan; anything else is
+// refused. And the CData compatibility declarations: alias columns copy ours, views exist
 // only over declared objects.
 #include <catch2/catch.hpp>
 

@@ -1,5 +1,5 @@
 // Graph JSON -> rows (sql/row_mapper.cpp), time conversions (sql/timeparse.cpp) and SQLite comparison rules
-// (sql/compare.cpp), data-model 1.2/1.3.
+// (sql/compare.cpp).
 #include <rapidjson/document.h>
 
 #include <catch2/catch.hpp>

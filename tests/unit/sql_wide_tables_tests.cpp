@@ -1,4 +1,4 @@
-// The wide tables of data-model 6 (MediaMetrics, StoryMetrics, AccountDailyMetrics): declared as virtual
+// The wide tables (MediaMetrics, StoryMetrics, AccountDailyMetrics): declared as virtual
 // tables reported as VIEW, each metric column mapped to the long rows and the call group it comes from, and
 // planned with their AccountId / Date / MediaId pushdown.
 #include <catch2/catch.hpp>

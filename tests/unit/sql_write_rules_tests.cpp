@@ -1,6 +1,6 @@
 // Writes planned from schema/writes.h (sql/write_rules.cpp): the validation order and texts of
-// data-model 4.5, 4.1 and 1.7, the Graph call of each row, and UPDATEs to the current value that make no
-// call.
+// Comments, Media and the read-only refusals, the Graph call of each row, and UPDATEs to the current value
+// that make no call.
 #include <catch2/catch.hpp>
 
 #include "schema/schema.h"
