@@ -4,7 +4,6 @@
 #include <strings.h>
 
 #include "schema/tables.h"
-#include "schema/views.h"
 
 namespace igodbc::schema {
 
@@ -15,39 +14,9 @@ bool sameName(std::string_view a, std::string_view b) {
 }  // namespace
 
 const std::vector<Table>& allTables() {
-  static const std::vector<Table> tables = {
-      accountsTable(),
-      pagesTable(),
-      mediaTable(),
-      mediaChildrenTable(),
-      sysRequestsTable(),
-      contentPublishingLimitTable(),
-      storiesTable(),
-      tagsTable(),
-      mentionedMediaTable(),
-      mentionedCommentsTable(),
-      permissionsTable(),
-      commentsTable(),
-      repliesTable(),
-      mediaInsightsTable(),
-      storyInsightsTable(),
-      sysMetricsTable(),
-      sysRateLimitTable(),
-      mediaMetricsView(),
-      sysIdentityTable(),
-      accountInsightsTable(),
-      accountInsightTotalsTable(),
-      audienceInsightsTable(),
-      onlineFollowersTable(),
-      storyMetricsView(),
-      accountDailyMetricsView(),
-      hashtagsTable(),
-      hashtagMediaTable(),
-      recentlySearchedHashtagsTable(),
-      businessDiscoveryTable(),
-      businessDiscoveryMediaTable(),
-      sysConnectionPropsTable(),
-  };
+#define IGODBC_CALL_TABLE(function) function(),
+  static const std::vector<Table> tables = {IGODBC_SCHEMA_TABLES(IGODBC_CALL_TABLE)};
+#undef IGODBC_CALL_TABLE
   return tables;
 }
 
@@ -55,6 +24,17 @@ const Table* findTable(std::string_view name) {
   for (const Table& t : allTables())
     if (sameName(t.name, name)) return &t;
   return nullptr;
+}
+
+const RequiredFilter* requiredFilter(std::string_view table) {
+  const Table* t = findTable(table);
+  return t && t->required ? &*t->required : nullptr;
+}
+
+std::string requiredColumnsText(const RequiredFilter& filter) {
+  std::string text(filter.column);
+  if (!filter.orColumn.empty()) text += " or " + std::string(filter.orColumn);
+  return text;
 }
 
 int columnIndex(const Table& table, std::string_view name) {

@@ -47,8 +47,8 @@ struct Column {
   std::string_view notes = {};
 };
 
-// What reading a table costs in Graph calls, for the planner to compare plans (sql/plan.cpp). Column names are
-// of the table; empty: none.
+// What reading a table costs in Graph calls, for the planner to compare plans (sql/plan.cpp). Column names
+// are of the table; empty: none.
 struct Cost {
   std::string_view key;      // = or IN on it reads the objects by ID instead of walking
   std::string_view account;  // selects the accounts walked
@@ -89,8 +89,8 @@ struct Table {
   std::vector<std::vector<std::string_view>> uniqueKeys;
   std::vector<ForeignKey> foreignKeys;
   std::string_view purpose;
-  std::string_view readOnlyHint = {};  // appended to "Instagram.X is read-only"
-  const Writes* writes = nullptr;      // nullptr: the table refuses every write (read-only)
+  std::string_view readOnlyHint = {};           // appended to "Instagram.X is read-only"
+  const Writes* writes = nullptr;               // nullptr: the table refuses every write (read-only)
   std::optional<RequiredFilter> required = {};  // absent: any plan will do
 };
 

@@ -36,7 +36,8 @@ Table commentsTable() {
   return Table{
       "Comments",
       TableKind::Table,
-      // Cost: 25 media per walk page (~1,200 media) plus a few continuations; MediaId and ParentId read through the media or the parent comment.
+      // Cost: 25 media per walk page (~1,200 media) plus a few continuations; MediaId and ParentId read
+      // through the media or the parent comment.
       Cost{"Id", "AccountId", "", 50, 40, true, false, {"MediaId", "ParentId"}},
       concat(std::move(keys), commentBodyColumns()),
       {"Id"},

@@ -127,7 +127,6 @@ Table mentionedCommentsTable() {
   };
 }
 
-
 }  // namespace igodbc::schema
 
 namespace igodbc::schema {

@@ -30,8 +30,7 @@ std::vector<Column> mediaInsightColumns() {
 }
 
 // MediaInsights and StoryInsights differ only in their name, source, parent table and purpose.
-Table mediaInsightTable(std::string_view name, Cost cost, std::string_view parent,
-                        std::string_view purpose) {
+Table mediaInsightTable(std::string_view name, Cost cost, std::string_view parent, std::string_view purpose) {
   return Table{
       name,
       TableKind::Table,

@@ -29,10 +29,11 @@ Table hashtagsTable() {
       "Resolves hashtag names to Instagram's global hashtag IDs.",
       "",
       nullptr,
-      RequiredFilter{"Name", "WHERE Name = 'coffee'",
-                     "Instagram looks hashtags up one name at a time, and each new name counts against the limit of 30 "
-                     "hashtags per account per 7 days.",
-                     "Id"},
+      RequiredFilter{
+          "Name", "WHERE Name = 'coffee'",
+          "Instagram looks hashtags up one name at a time, and each new name counts against the limit of 30 "
+          "hashtags per account per 7 days.",
+          "Id"},
   };
 }
 
@@ -64,8 +65,8 @@ Table hashtagMediaTable() {
       "Public top and recent (last 24 h) media for a hashtag.",
       "",
       nullptr,
-      RequiredFilter{"HashtagId", "WHERE HashtagName = 'coffee'", "Instagram lists media only for a given hashtag.",
-                     "HashtagName"},
+      RequiredFilter{"HashtagId", "WHERE HashtagName = 'coffee'",
+                     "Instagram lists media only for a given hashtag.", "HashtagName"},
   };
 }
 

@@ -198,8 +198,7 @@ PlanResult buildPlan(const schema::Table& table, const PlanInput& in) {
     r.usage[i] = {t.argv, true, t.op == PlanOp::In};
     r.plan.terms.push_back(t);
     if (t.column == keyCol) keyEq |= t.op == PlanOp::Eq, keyIn |= t.op == PlanOp::In;
-    if (readsThroughParent(traits, col->name))
-      parentEq |= t.op == PlanOp::Eq, parentIn |= t.op == PlanOp::In;
+    if (readsThroughParent(traits, col->name)) parentEq |= t.op == PlanOp::Eq, parentIn |= t.op == PlanOp::In;
     if (t.column == accountCol) accountEq |= t.op == PlanOp::Eq, accountIn |= t.op == PlanOp::In;
     if (t.column == timeCol) {
       timeLower |= t.op == PlanOp::Gt || t.op == PlanOp::Ge || t.op == PlanOp::Eq;

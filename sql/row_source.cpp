@@ -48,73 +48,62 @@ bool plausibleId(const std::string& id) {
   });
 }
 
-std::unique_ptr<RowSource> openSource(FetchContext& ctx) {
-  switch (ctx.table.source) {
-    case schema::Source::Accounts:
-      return openAccounts(ctx);
-    case schema::Source::Pages:
-      return openPages(ctx);
-    case schema::Source::Media:
-      return openMedia(ctx);
-    case schema::Source::MediaChildren:
-      return openMediaChildren(ctx);
-    case schema::Source::SysRequests:
-      return openSysRequests(ctx);
-    case schema::Source::MediaInsights:
-      return openMediaInsights(ctx);
-    case schema::Source::StoryInsights:
-      return openStoryInsights(ctx);
-    case schema::Source::AccountInsights:
-      return openAccountInsights(ctx);
-    case schema::Source::AccountInsightTotals:
-      return openAccountInsightTotals(ctx);
-    case schema::Source::AudienceInsights:
-      return openAudienceInsights(ctx);
-    case schema::Source::OnlineFollowers:
-      return openOnlineFollowers(ctx);
-    case schema::Source::SysMetrics:
-      return openSysMetrics(ctx);
-    case schema::Source::SysRateLimit:
-      return openSysRateLimit(ctx);
-    case schema::Source::SysIdentity:
-      return openSysIdentity(ctx);
-    case schema::Source::ContentPublishingLimit:
-      return openContentPublishingLimit(ctx);
-    case schema::Source::Stories:
-      return openStories(ctx);
-    case schema::Source::Tags:
-      return openTags(ctx);
-    case schema::Source::Permissions:
-      return openPermissions(ctx);
-    case schema::Source::Comments:
-      return openComments(ctx);
-    case schema::Source::Replies:
-      return openReplies(ctx);
-    case schema::Source::MentionedMedia:
-    case schema::Source::MentionedComments:
-      return openMentions(ctx);
-    case schema::Source::Hashtags:
-      return openHashtags(ctx);
-    case schema::Source::HashtagMedia:
-      return openHashtagMedia(ctx);
-    case schema::Source::RecentlySearchedHashtags:
-      return openRecentlySearchedHashtags(ctx);
-    case schema::Source::BusinessDiscovery:
-      return openBusinessDiscovery(ctx);
-    case schema::Source::BusinessDiscoveryMedia:
-      return openBusinessDiscoveryMedia(ctx);
-    case schema::Source::SysConnectionProps:
-      return openSysConnectionProps(ctx);
-    case schema::Source::AccountDailyMetrics:
-      return openAccountDailyMetrics(ctx);
-    case schema::Source::StoryMetrics:
-      return openStoryMetrics(ctx);
-    case schema::Source::MediaMetrics:
-      return openMediaMetrics(ctx);
-    case schema::Source::View:  // SQLite runs the view's SELECT; no cursor reaches here
-      return emptySource();
+namespace {
+
+struct Registered {
+  std::string_view table;
+  OpenRowSource open;
+  std::string_view file;
+};
+
+const std::vector<Registered>& registrations() {
+  static const std::vector<Registered> all = [] {
+    std::vector<Registered> out;
+    for (const RowSourceFile* f : rowSourceFiles())
+      for (size_t i = 0; i < f->count; ++i)
+        out.push_back({f->registrations[i].table, f->registrations[i].open, f->file});
+    return out;
+  }();
+  return all;
+}
+
+}  // namespace
+
+OpenRowSource findRowSource(std::string_view table) {
+  for (const Registered& r : registrations())
+    if (r.table == table) return r.open;
+  return nullptr;
+}
+
+std::vector<std::string> rowSourceProblems() {
+  std::vector<std::string> problems;
+  for (const schema::Table& t : schema::allTables()) {
+    std::string files;
+    int count = 0;
+    for (const Registered& r : registrations())
+      if (r.table == t.name) files += (count++ ? ", " : "") + std::string(r.file);
+    if (count == 0) problems.push_back("Table " + std::string(t.name) + " has no row source");
+    if (count > 1)
+      problems.push_back("Table " + std::string(t.name) + " has " + std::to_string(count) +
+                         " row sources: " + files);
   }
-  return emptySource();
+  for (const Registered& r : registrations()) {
+    const schema::Table* t = schema::findTable(r.table);
+    if (!t || t->name != r.table)
+      problems.push_back(std::string(r.file) + " registers a row source for " + std::string(r.table) +
+                         ", which is not a declared table");
+    if (!r.open)
+      problems.push_back(std::string(r.file) + " registers no function for " + std::string(r.table));
+  }
+  return problems;
+}
+
+std::unique_ptr<RowSource> openSource(FetchContext& ctx) {
+  OpenRowSource open = findRowSource(ctx.table.name);
+  if (!open)
+    throw EngineError(
+        {"HY000", 0, prefixed("Table Instagram." + std::string(ctx.table.name) + " has no row source")});
+  return open(ctx);
 }
 
 }  // namespace igodbc::sql

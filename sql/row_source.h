@@ -1,10 +1,12 @@
-// What the virtual-table cursor pulls rows from: one fetch strategy per schema::Source (source_*.cpp), each
-// fetching pages lazily and keeping only the current page in memory.
+// What the virtual-table cursor pulls rows from: one row source per declared table (source_*.cpp, registered
+// below), each fetching pages lazily and keeping only the current page in memory.
 #pragma once
 
 #include <chrono>
+#include <iterator>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "graph/client.h"
@@ -72,38 +74,47 @@ class RowSource {
   virtual bool next(Row& row, int& seq) = 0;
 };
 
+// Opens the row source registered for ctx.table (by its declared name); throws EngineError when none is.
 std::unique_ptr<RowSource> openSource(FetchContext& ctx);
 
-std::unique_ptr<RowSource> openAccounts(FetchContext& ctx);
-std::unique_ptr<RowSource> openPages(FetchContext& ctx);
-std::unique_ptr<RowSource> openMedia(FetchContext& ctx);
-std::unique_ptr<RowSource> openMediaChildren(FetchContext& ctx);
-std::unique_ptr<RowSource> openSysRequests(FetchContext& ctx);
-std::unique_ptr<RowSource> openMediaInsights(FetchContext& ctx);
-std::unique_ptr<RowSource> openStoryInsights(FetchContext& ctx);
-std::unique_ptr<RowSource> openAccountInsights(FetchContext& ctx);  // source_account_insights.cpp
-std::unique_ptr<RowSource> openAccountInsightTotals(FetchContext& ctx);
-std::unique_ptr<RowSource> openAccountDailyMetrics(FetchContext& ctx);  // source_account_daily.cpp
-std::unique_ptr<RowSource> openStoryMetrics(FetchContext& ctx);         // source_media_metrics.cpp
-std::unique_ptr<RowSource> openMediaMetrics(FetchContext& ctx);         // source_media_metrics.cpp
-std::unique_ptr<RowSource> openAudienceInsights(FetchContext& ctx);     // source_audience.cpp
-std::unique_ptr<RowSource> openOnlineFollowers(FetchContext& ctx);
-std::unique_ptr<RowSource> openSysMetrics(FetchContext& ctx);
-std::unique_ptr<RowSource> openSysRateLimit(FetchContext& ctx);
-std::unique_ptr<RowSource> openSysIdentity(FetchContext& ctx);               // source_sys_identity.cpp
-std::unique_ptr<RowSource> openHashtags(FetchContext& ctx);                  // source_hashtags.cpp
-std::unique_ptr<RowSource> openHashtagMedia(FetchContext& ctx);              // source_hashtag_media.cpp
-std::unique_ptr<RowSource> openRecentlySearchedHashtags(FetchContext& ctx);  // source_recent_hashtags.cpp
-std::unique_ptr<RowSource> openBusinessDiscovery(FetchContext& ctx);         // source_business_discovery.cpp
-std::unique_ptr<RowSource> openBusinessDiscoveryMedia(FetchContext& ctx);    // source_discovery_media.cpp
-std::unique_ptr<RowSource> openSysConnectionProps(FetchContext& ctx);      // source_sys_connection_props.cpp
-std::unique_ptr<RowSource> openContentPublishingLimit(FetchContext& ctx);  // source_account_content.cpp
-std::unique_ptr<RowSource> openStories(FetchContext& ctx);
-std::unique_ptr<RowSource> openTags(FetchContext& ctx);
-std::unique_ptr<RowSource> openPermissions(FetchContext& ctx);
-std::unique_ptr<RowSource> openComments(FetchContext& ctx);  // source_comments.cpp
-std::unique_ptr<RowSource> openReplies(FetchContext& ctx);   // source_replies.cpp
-std::unique_ptr<RowSource> openMentions(FetchContext& ctx);  // source_mentions.cpp
+// ---- registration ----------------------------------------------------------------------------------------
+// Each row-source file (source_*.cpp) ends, outside any namespace, with
+//   IGODBC_ROW_SOURCES(source_media, {"Media", &openMedia});
+// naming itself (its file name without .cpp) and, for each declared table (schema/) it reads, the function
+// that opens a scan. sql/CMakeLists.txt lists the files once (IGODBC_ROW_SOURCE_FILES) and generates the
+// registry from that list (row_sources.cpp.in): it refers to every file's registration by name, so the
+// linker keeps each row source even out of a static library (a misspelt name fails to link), and the
+// registrations are constant data, complete before any code runs.
+
+using OpenRowSource = std::unique_ptr<RowSource> (*)(FetchContext& ctx);
+
+struct RowSourceRegistration {
+  std::string_view table;  // the declared name, exactly
+  OpenRowSource open;
+};
+
+// The registrations of one file.
+struct RowSourceFile {
+  const RowSourceRegistration* registrations;
+  size_t count;
+  std::string_view file;
+};
+
+// Every file of IGODBC_ROW_SOURCE_FILES (generated).
+std::vector<const RowSourceFile*> rowSourceFiles();
+// The row source of `table` (exact declared name); nullptr when none is registered.
+OpenRowSource findRowSource(std::string_view table);
+// What breaks the one-table-one-row-source rule: a declared table with no row source or several, a
+// registration for a table nobody declared. Empty when all is well (a unit test checks it).
+std::vector<std::string> rowSourceProblems();
+
+#define IGODBC_ROW_SOURCES(file, ...)                                                     \
+  namespace igodbc::sql::registered {                                                     \
+  extern const RowSourceFile file;                                                        \
+  constexpr RowSourceRegistration file##_registrations[] = {__VA_ARGS__};                 \
+  const RowSourceFile file{file##_registrations, std::size(file##_registrations), #file}; \
+  }                                                                                       \
+  static_assert(std::size(igodbc::sql::registered::file##_registrations) > 0, #file " registers no table")
 
 // AuthMode=InstagramLogin (case-insensitive); anything else is Facebook Login, the default.
 bool instagramLogin(const Settings& settings);

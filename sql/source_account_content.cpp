@@ -180,3 +180,6 @@ std::unique_ptr<RowSource> openTags(FetchContext& ctx) {
 }
 
 }  // namespace igodbc::sql
+
+IGODBC_ROW_SOURCES(source_account_content, {"ContentPublishingLimit", &openContentPublishingLimit},
+                   {"Stories", &openStories}, {"Tags", &openTags}, {"Permissions", &openPermissions});

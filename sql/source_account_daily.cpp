@@ -124,3 +124,5 @@ std::unique_ptr<RowSource> openAccountDailyMetrics(FetchContext& ctx) {
 }
 
 }  // namespace igodbc::sql
+
+IGODBC_ROW_SOURCES(source_account_daily, {"AccountDailyMetrics", &openAccountDailyMetrics});

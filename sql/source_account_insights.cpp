@@ -605,3 +605,6 @@ std::unique_ptr<RowSource> openAccountInsightTotals(FetchContext& ctx) {
 }
 
 }  // namespace igodbc::sql
+
+IGODBC_ROW_SOURCES(source_account_insights, {"AccountInsights", &openAccountInsights},
+                   {"AccountInsightTotals", &openAccountInsightTotals});

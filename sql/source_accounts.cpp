@@ -136,3 +136,5 @@ std::unique_ptr<RowSource> openAccounts(FetchContext& ctx) {
 }
 
 }  // namespace igodbc::sql
+
+IGODBC_ROW_SOURCES(source_accounts, {"Accounts", &openAccounts});

@@ -300,3 +300,6 @@ std::unique_ptr<RowSource> openOnlineFollowers(FetchContext& ctx) {
 }
 
 }  // namespace igodbc::sql
+
+IGODBC_ROW_SOURCES(source_audience, {"AudienceInsights", &openAudienceInsights},
+                   {"OnlineFollowers", &openOnlineFollowers});

@@ -67,3 +67,5 @@ std::unique_ptr<RowSource> openBusinessDiscovery(FetchContext& ctx) {
 }
 
 }  // namespace igodbc::sql
+
+IGODBC_ROW_SOURCES(source_business_discovery, {"BusinessDiscovery", &openBusinessDiscovery});

@@ -53,3 +53,5 @@ std::unique_ptr<RowSource> openComments(FetchContext& ctx) {
 }
 
 }  // namespace igodbc::sql
+
+IGODBC_ROW_SOURCES(source_comments, {"Comments", &openComments});

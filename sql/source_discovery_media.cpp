@@ -139,3 +139,5 @@ std::unique_ptr<RowSource> openBusinessDiscoveryMedia(FetchContext& ctx) {
 }
 
 }  // namespace igodbc::sql
+
+IGODBC_ROW_SOURCES(source_discovery_media, {"BusinessDiscoveryMedia", &openBusinessDiscoveryMedia});

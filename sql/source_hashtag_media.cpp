@@ -164,3 +164,5 @@ std::unique_ptr<RowSource> openHashtagMedia(FetchContext& ctx) {
 }
 
 }  // namespace igodbc::sql
+
+IGODBC_ROW_SOURCES(source_hashtag_media, {"HashtagMedia", &openHashtagMedia});

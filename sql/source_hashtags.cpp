@@ -100,3 +100,5 @@ std::unique_ptr<RowSource> openHashtags(FetchContext& ctx) {
 }
 
 }  // namespace igodbc::sql
+
+IGODBC_ROW_SOURCES(source_hashtags, {"Hashtags", &openHashtags});

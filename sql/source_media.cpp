@@ -163,3 +163,5 @@ std::unique_ptr<RowSource> openMedia(FetchContext& ctx) {
 }
 
 }  // namespace igodbc::sql
+
+IGODBC_ROW_SOURCES(source_media, {"Media", &openMedia});

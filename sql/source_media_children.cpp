@@ -131,3 +131,5 @@ std::unique_ptr<RowSource> openMediaChildren(FetchContext& ctx) {
 }
 
 }  // namespace igodbc::sql
+
+IGODBC_ROW_SOURCES(source_media_children, {"MediaChildren", &openMediaChildren});

@@ -446,3 +446,6 @@ std::unique_ptr<RowSource> openStoryInsights(FetchContext& ctx) {
 }
 
 }  // namespace igodbc::sql
+
+IGODBC_ROW_SOURCES(source_media_insights, {"MediaInsights", &openMediaInsights},
+                   {"StoryInsights", &openStoryInsights});

@@ -38,8 +38,6 @@ struct WideMedia {
   const char* insightsTable;    // MediaInsights, StoryInsights
   const std::vector<schema::PivotColumn>& pivot;
   std::vector<const char*> attributes;  // wide columns copied from the attribute row (MediaId from Id)
-  std::unique_ptr<RowSource> (*openAttributes)(FetchContext&);
-  std::unique_ptr<RowSource> (*openInsights)(FetchContext&);
 };
 
 class WideMediaScan : public RowSource {
@@ -77,7 +75,7 @@ class WideMediaScan : public RowSource {
     uint64_t attributeColumns = 0;  // fields= of the attribute walk: the attributes only
     for (const auto& [from, to] : attributes_) attributeColumns |= uint64_t{1} << std::min(from, 63);
     open(attributeScan_, *attributes, {{mediaCol, "Id"}, {accountCol, "AccountId"}, {timeCol, "Timestamp"}},
-         {}, attributeColumns, wide.openAttributes);
+         {}, attributeColumns);
     if (metrics.empty()) return;  // no metric column: no insight call
 
     std::vector<BoundTerm> extra;
@@ -92,7 +90,7 @@ class WideMediaScan : public RowSource {
                        {}});
     InnerScan scan;
     open(scan, *insights, {{mediaCol, "MediaId"}, {accountCol, "AccountId"}, {timeCol, "MediaTimestamp"}},
-         std::move(extra), ~uint64_t{0}, wide.openInsights);
+         std::move(extra), ~uint64_t{0});
     pivot(scan, *insights);
   }
 
@@ -113,7 +111,7 @@ class WideMediaScan : public RowSource {
   // Sets up `scan` over `table` with the wide table's constraints on the mapped columns, plus `extra`.
   void open(InnerScan& scan, const schema::Table& table,
             const std::vector<std::pair<int, const char*>>& mapped, std::vector<BoundTerm> extra,
-            uint64_t colUsed, std::unique_ptr<RowSource> (*openFn)(FetchContext&)) {
+            uint64_t colUsed) {
     std::vector<BoundTerm> terms;
     for (const BoundTerm& t : ctx_.constraints.terms())
       for (const auto& [from, to] : mapped)
@@ -126,8 +124,8 @@ class WideMediaScan : public RowSource {
     scan.constraints = Constraints(&table, std::move(terms), std::nullopt, std::nullopt);
     scan.plan.colUsed = colUsed;
     scan.ctx.reset(new FetchContext{ctx_.state, table, scan.plan, scan.constraints, ctx_.options});
-    scan.ctx->warnAtEndOnly = true;  // pivot() reads the insight scan to its end before the first row
-    scan.source = openFn(*scan.ctx);
+    scan.ctx->warnAtEndOnly = true;       // pivot() reads the insight scan to its end before the first row
+    scan.source = openSource(*scan.ctx);  // the row source registered for `table`
   }
 
   // Every insight row into its media's metric column; max() of duplicates, as the GROUP BY pivot took.
@@ -175,9 +173,7 @@ std::unique_ptr<RowSource> openMediaMetrics(FetchContext& ctx) {
       "Media",
       "MediaInsights",
       schema::mediaPivotColumns(),
-      {"MediaId", "AccountId", "MediaType", "MediaProductType", "Timestamp", "Permalink", "Caption"},
-      openMedia,
-      openMediaInsights};
+      {"MediaId", "AccountId", "MediaType", "MediaProductType", "Timestamp", "Permalink", "Caption"}};
   return std::make_unique<WideMediaScan>(ctx, media);
 }
 
@@ -185,10 +181,11 @@ std::unique_ptr<RowSource> openStoryMetrics(FetchContext& ctx) {
   static const WideMedia stories{"Stories",
                                  "StoryInsights",
                                  schema::storyPivotColumns(),
-                                 {"MediaId", "AccountId", "MediaType", "Timestamp", "Permalink"},
-                                 openStories,
-                                 openStoryInsights};
+                                 {"MediaId", "AccountId", "MediaType", "Timestamp", "Permalink"}};
   return std::make_unique<WideMediaScan>(ctx, stories);
 }
 
 }  // namespace igodbc::sql
+
+IGODBC_ROW_SOURCES(source_media_metrics, {"MediaMetrics", &openMediaMetrics},
+                   {"StoryMetrics", &openStoryMetrics});

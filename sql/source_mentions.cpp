@@ -17,7 +17,7 @@ namespace {
 class MentionSource : public RowSource {
  public:
   explicit MentionSource(FetchContext& ctx) : ctx_(ctx) {
-    comments_ = ctx.table.source == schema::Source::MentionedComments;
+    comments_ = ctx.table.name == "MentionedComments";
     ids_ = ctx.constraints.keys(ctx.column("Id")).value_or(std::vector<std::string>{});
     if (!ids_.empty()) accounts_ = accountsToScan(ctx, ctx.column("AccountId"));
     fields_ = projectedFields(ctx.table, ctx.plan.colUsed, ctx.options).str();
@@ -74,3 +74,5 @@ std::unique_ptr<RowSource> openMentions(FetchContext& ctx) {
 }
 
 }  // namespace igodbc::sql
+
+IGODBC_ROW_SOURCES(source_mentions, {"MentionedMedia", &openMentions}, {"MentionedComments", &openMentions});

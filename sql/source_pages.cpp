@@ -45,3 +45,5 @@ std::unique_ptr<RowSource> openPages(FetchContext& ctx) {
 }
 
 }  // namespace igodbc::sql
+
+IGODBC_ROW_SOURCES(source_pages, {"Pages", &openPages});

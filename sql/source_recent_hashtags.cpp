@@ -52,3 +52,5 @@ std::unique_ptr<RowSource> openRecentlySearchedHashtags(FetchContext& ctx) {
 }
 
 }  // namespace igodbc::sql
+
+IGODBC_ROW_SOURCES(source_recent_hashtags, {"RecentlySearchedHashtags", &openRecentlySearchedHashtags});

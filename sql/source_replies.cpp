@@ -36,3 +36,5 @@ std::unique_ptr<RowSource> openReplies(FetchContext& ctx) {
 }
 
 }  // namespace igodbc::sql
+
+IGODBC_ROW_SOURCES(source_replies, {"Replies", &openReplies});

@@ -44,3 +44,5 @@ std::unique_ptr<RowSource> openSysConnectionProps(FetchContext& ctx) {
 }
 
 }  // namespace igodbc::sql
+
+IGODBC_ROW_SOURCES(source_sys_connection_props, {"sys_connection_props", &openSysConnectionProps});

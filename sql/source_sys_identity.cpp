@@ -38,3 +38,5 @@ std::unique_ptr<RowSource> openSysIdentity(FetchContext& ctx) {
 }
 
 }  // namespace igodbc::sql
+
+IGODBC_ROW_SOURCES(source_sys_identity, {"sys_identity", &openSysIdentity});

@@ -109,3 +109,5 @@ std::unique_ptr<RowSource> openSysMetrics(FetchContext& ctx) {
 }
 
 }  // namespace igodbc::sql
+
+IGODBC_ROW_SOURCES(source_sys_metrics, {"sys_metrics", &openSysMetrics});

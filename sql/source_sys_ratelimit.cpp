@@ -37,3 +37,5 @@ std::unique_ptr<RowSource> openSysRateLimit(FetchContext& ctx) {
 }
 
 }  // namespace igodbc::sql
+
+IGODBC_ROW_SOURCES(source_sys_ratelimit, {"sys_ratelimit", &openSysRateLimit});

@@ -31,3 +31,5 @@ std::unique_ptr<RowSource> openSysRequests(FetchContext& ctx) {
 }
 
 }  // namespace igodbc::sql
+
+IGODBC_ROW_SOURCES(source_sys_requests, {"sys_requests", &openSysRequests});
