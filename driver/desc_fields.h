@@ -18,8 +18,8 @@ struct FieldRule {
 };
 FieldRule fieldRule(SQLSMALLINT field, DescRole role);
 
-// SQLSetDescField's refusals, in the order the reference gives them: HY091 for an unknown field, HY016 for
-// any IRD field but the two status pointers, HY091 for a field this kind of descriptor does not have or
+// SQLSetDescField's refusals, in the order the ODBC reference gives them: HY091 for an unknown field, HY016
+// for any IRD field but the two status pointers, HY091 for a field this kind of descriptor does not have or
 // only reads. Returns normally when the field may be set.
 void requireSettable(SQLSMALLINT field, DescRole role);
 

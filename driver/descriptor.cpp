@@ -72,7 +72,8 @@ void setConciseType(DescRecord& r, SQLSMALLINT t) {
   }
 }
 
-// Defaults the reference gives for the other type fields when SQL_DESC_TYPE or SQL_DESC_CONCISE_TYPE is set.
+// Defaults the ODBC reference gives for the other type fields when SQL_DESC_TYPE or SQL_DESC_CONCISE_TYPE is
+// set.
 static void setTypeDefaults(DescRecord& r) {
   switch (r.conciseType) {
     case SQL_CHAR:
@@ -295,7 +296,7 @@ SQLRETURN Descriptor::setField(SQLSMALLINT recNumber, SQLSMALLINT field, SQLPOIN
     case SQL_DESC_PARAMETER_TYPE:
       r.parameterType = asSmall(value);
       return SQL_SUCCESS;
-    case SQL_DESC_UNNAMED:  // an application may only clear a name (the reference: SQL_NAMED is HY091)
+    case SQL_DESC_UNNAMED:  // an application may only clear a name (the ODBC reference: SQL_NAMED is HY091)
       if (asSmall(value) != SQL_UNNAMED)
         throw OdbcError("HY091",
                         "SQL_DESC_UNNAMED can only be set to SQL_UNNAMED; set SQL_DESC_NAME to name it");

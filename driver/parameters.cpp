@@ -89,7 +89,7 @@ SQLRETURN bindParameter(Statement& st, SQLUSMALLINT number, SQLSMALLINT ioType, 
   DescRecord& i = st.ipd->record(static_cast<SQLSMALLINT>(number));
   setConciseType(i, sqlType);
   i.parameterType = ioType;
-  // The reference: ColumnSize is LENGTH for character and binary types and PRECISION for numbers;
+  // The ODBC reference: ColumnSize is LENGTH for character and binary types and PRECISION for numbers;
   // DecimalDigits is SCALE for exact numbers and PRECISION (fractional seconds) for times and timestamps.
   i.length = columnSize;
   i.scale = decimalDigits;

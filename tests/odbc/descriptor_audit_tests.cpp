@@ -195,7 +195,7 @@ TEST_CASE("descriptor audit: SQLGetDescField answers every field with its width"
   SQLFreeHandle(SQL_HANDLE_STMT, st);
 }
 
-TEST_CASE("descriptor audit: SQLSetDescField refuses what the reference refuses", "[descriptor]") {
+TEST_CASE("descriptor audit: SQLSetDescField refuses what the ODBC reference refuses", "[descriptor]") {
   Env e;
   SQLHSTMT st = e.statement();
   ODBC_OK(SQLPrepare(st, (SQLCHAR*)"SELECT 1 WHERE 1 = ?", SQL_NTS));
