@@ -1,6 +1,6 @@
 // The ODBC functions this driver exports, by SQL_API_* id: SQLGetFunctions answers from this table, and
-// unixODBC disables every function it reports as missing, so it must match the exports exactly (a test
-// compares it with the library's dynamic symbols).
+// unixODBC disables every function it reports as missing, so it must match the exports exactly (the ctest
+// exports_match_functions, tests/exports/exports_test.cpp, compares it with the library's dynamic symbols).
 #pragma once
 
 #include <sql.h>
