@@ -8,8 +8,8 @@
 #include <string>
 
 #include "driver/connection_settings.h"
-#include "graph/http_session.h"
-#include "graph/logger.h"
+#include "net/http_session.h"
+#include "net/logger.h"
 #include "oauth/token_provider.h"
 #include "oauth/token_session.h"
 

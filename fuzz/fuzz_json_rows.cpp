@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "graph/json_body.h"
+#include "net/json_body.h"
 #include "schema/schema.h"
 #include "sql/paged_walk.h"
 #include "sql/row_mapper.h"

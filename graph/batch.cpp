@@ -5,10 +5,10 @@
 #include <rapidjson/writer.h>
 
 #include "graph/error_parse.h"
-#include "graph/json_body.h"
-#include "graph/redact.h"
 #include "graph/retry_policy.h"
-#include "graph/url.h"
+#include "net/json_body.h"
+#include "net/redact.h"
+#include "net/url.h"
 
 namespace igodbc::graph {
 

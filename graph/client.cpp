@@ -21,14 +21,14 @@
 
 #include "graph/appsecret_proof.h"
 #include "graph/error_parse.h"
-#include "graph/http_session.h"
-#include "graph/json_body.h"
 #include "graph/rate_governor.h"
-#include "graph/redact.h"
 #include "graph/retry_policy.h"
 #include "graph/token_family.h"
-#include "graph/url.h"
 #include "graph/usage_headers.h"
+#include "net/http_session.h"
+#include "net/json_body.h"
+#include "net/redact.h"
+#include "net/url.h"
 
 namespace igodbc::graph {
 
@@ -152,7 +152,7 @@ struct Client::Impl {
 Response Client::Impl::execute(Client& c, const std::function<HttpRequest(const Auth&)>& build,
                                RequestKind kind) {
   if (c.cancelled_) throw CancelledError(kCancelledMessage);
-  if (!c.tokens_) throw oauth::AuthError("No access token: the connection has no token provider");
+  if (!c.tokens_) throw AuthError("No access token: the connection has no token provider");
   Auth a = makeAuth(c, c.tokens_->accessToken());
   const auto started = std::chrono::steady_clock::now();
   bool refreshed = false;
@@ -271,7 +271,7 @@ Response Client::Impl::exchange(Client& c, const HttpRequest& request, const Aut
   return Response{std::move(doc), seq};
 }
 
-Client::Client(Config config, std::shared_ptr<oauth::TokenProvider> tokens)
+Client::Client(Config config, std::shared_ptr<TokenProvider> tokens)
     : impl_(std::make_unique<Impl>(config, cancelled_)),
       config_(std::move(config)),
       tokens_(std::move(tokens)),

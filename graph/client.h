@@ -13,11 +13,11 @@
 #include <vector>
 
 #include "graph/errors.h"
-#include "graph/http_session.h"
-#include "graph/logger.h"
 #include "graph/request_log.h"
 #include "graph/response_cache.h"
-#include "oauth/token_provider.h"
+#include "graph/token_provider.h"
+#include "net/http_session.h"
+#include "net/logger.h"
 
 namespace igodbc::graph {
 
@@ -50,7 +50,7 @@ void validateBaseUrl(const std::string& baseUrl);
 
 class Client {
  public:
-  Client(Config config, std::shared_ptr<oauth::TokenProvider> tokens);
+  Client(Config config, std::shared_ptr<TokenProvider> tokens);
   ~Client();
   Client(const Client&) = delete;
   Client& operator=(const Client&) = delete;
@@ -58,7 +58,7 @@ class Client {
   // GET {baseUrl}/{version}/{path}?{params}&access_token=…[&appsecret_proof=…]. `path` is relative and
   // already validated by the caller ("me/accounts", "17841405822304914/media", "" for ?ids=); parameter
   // values are URL-encoded here. Throws GraphError / NetworkError / CancelledError / TimeoutError /
-  // oauth::AuthError. Answered from the response cache when the same GET was made earlier in the statement
+  // AuthError. Answered from the response cache when the same GET was made earlier in the statement
   // (or within CacheSeconds); such reuses are logged with FromCache = 1.
   Response get(std::string_view path, const Params& params);
   // As get(), never from the cache and not kept: for what changes while a statement runs (a status polled).
@@ -91,7 +91,7 @@ class Client {
   struct Impl;
   std::unique_ptr<Impl> impl_;
   Config config_;
-  std::shared_ptr<oauth::TokenProvider> tokens_;
+  std::shared_ptr<TokenProvider> tokens_;
   std::shared_ptr<RequestLog> log_;
   ResponseCache cache_;
   std::atomic<bool> cancelled_{false};

@@ -4,8 +4,8 @@
 #include <cmath>
 #include <cstdlib>
 
-#include "graph/json_body.h"
-#include "graph/redact.h"
+#include "net/json_body.h"
+#include "net/redact.h"
 
 namespace igodbc::graph {
 

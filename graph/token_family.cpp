@@ -1,6 +1,6 @@
 #include "graph/token_family.h"
 
-#include "graph/url.h"
+#include "net/url.h"
 
 namespace igodbc::graph {
 

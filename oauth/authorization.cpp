@@ -1,6 +1,6 @@
 #include "oauth/authorization.h"
 
-#include "graph/url.h"
+#include "net/url.h"
 
 namespace igodbc::oauth {
 

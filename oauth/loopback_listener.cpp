@@ -13,7 +13,7 @@
 #include <chrono>
 #include <cstring>
 
-#include "graph/url.h"
+#include "net/url.h"
 #include "oauth/token_provider.h"
 
 namespace igodbc::oauth {

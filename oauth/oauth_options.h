@@ -4,8 +4,8 @@
 #include <memory>
 #include <string>
 
-#include "graph/http_session.h"
-#include "graph/logger.h"
+#include "net/http_session.h"
+#include "net/logger.h"
 
 namespace igodbc::oauth {
 

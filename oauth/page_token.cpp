@@ -2,15 +2,14 @@
 
 #include <strings.h>
 
-#include <atomic>
+#include <memory>
 #include <vector>
 
-#include "graph/appsecret_proof.h"
+#include "graph/client.h"
 #include "graph/errors.h"
-#include "graph/http_session.h"
-#include "graph/json_body.h"
-#include "graph/redact.h"
-#include "graph/url.h"
+#include "net/redact.h"
+#include "net/url.h"
+#include "oauth/graph_calls.h"
 #include "oauth/token_provider.h"
 
 namespace igodbc::oauth {
@@ -25,45 +24,37 @@ std::string member(const rapidjson::Value& obj, const char* key) {
   return "";
 }
 
+constexpr const char* kFailed = "Reading the Page tokens for AuthenticateAsPage failed: ";
+
 }  // namespace
 
 std::string fetchPageToken(const OAuthOptions& o, const std::string& userToken, const std::string& page) {
-  std::string base = o.graphUrl;
-  while (!base.empty() && base.back() == '/') base.pop_back();
-  graph::QueryParams q = {{"fields", "id,name,access_token"}, {"limit", "100"}, {"access_token", userToken}};
-  if (!o.clientSecret.empty())
-    q.emplace_back("appsecret_proof", graph::appSecretProof(o.clientSecret, userToken));
-  std::string url = base + "/" + o.version + "/me/accounts?" + graph::encodeParams(q);
-  std::atomic<bool> cancelled{false};
-  graph::HttpSession http(o.timeoutSeconds, o.timeoutSeconds, cancelled);
-  http.configure(o.network);
+  std::unique_ptr<graph::Client> client = makeGraphClient(o, userToken, o.clientSecret);
+  const std::string& base = client->config().baseUrl;
   const std::vector<std::string> secrets = {userToken, o.clientSecret};
   // Follow paging.next (it carries the token) until the Page turns up; a user manages few Pages.
-  for (int pages = 0; !url.empty() && pages < 100; ++pages) {
-    graph::HttpRequest req;
-    req.method = "GET";
-    req.url = url;
-    if (o.logger) o.logger->write(2, "oauth", "GET " + graph::redactUrl(url));
-    graph::HttpResult res;
+  std::string next;
+  for (int pages = 0; pages < 100; ++pages) {
+    graph::Response r;
     try {
-      res = http.perform(req, secrets);
+      r = next.empty()
+              ? client->getFresh("me/accounts", {{"fields", "id,name,access_token"}, {"limit", "100"}})
+              : client->getUrl(next);
     } catch (const graph::TlsError& e) {
-      throw TlsAuthError("Reading the Page tokens for AuthenticateAsPage failed: " + std::string(e.what()));
-    } catch (const std::exception& e) {
-      throw AuthError("Reading the Page tokens for AuthenticateAsPage failed: " + graph::redactUrl(e.what()));
-    }
-    std::string error;
-    auto doc = graph::parseJsonBody(std::string_view(res.body.data(), res.body.size()), error);
-    auto data = doc && doc->IsObject() ? doc->FindMember("data") : rapidjson::Value::MemberIterator();
-    if (!doc || !doc->IsObject() || res.status / 100 != 2 || data == doc->MemberEnd() ||
-        !data->value.IsArray()) {
-      std::string message = "HTTP " + std::to_string(res.status);
-      if (doc && doc->IsObject())
-        if (auto e = doc->FindMember("error"); e != doc->MemberEnd() && e->value.IsObject())
-          message = member(e->value, "message");
+      throw TlsAuthError(kFailed + std::string(e.what()));
+    } catch (const graph::GraphError& e) {
+      // The Graph error's message; an answer without an error description is named by its status.
+      std::string message =
+          e.code != 0 || !e.type.empty() ? e.graphMessage : "HTTP " + std::to_string(e.httpStatus);
       for (const std::string& s : secrets) message = graph::scrubSecret(message, s);
-      throw AuthError("Reading the Page tokens for AuthenticateAsPage failed: " + message);
+      throw AuthError(kFailed + message);
+    } catch (const std::exception& e) {
+      throw AuthError(kFailed + graph::redactUrl(e.what()));
     }
+    const rapidjson::Document& doc = *r.json;
+    auto data = doc.IsObject() ? doc.FindMember("data") : rapidjson::Value::ConstMemberIterator();
+    if (!doc.IsObject() || data == doc.MemberEnd() || !data->value.IsArray())
+      throw AuthError(kFailed + std::string("HTTP ") + std::to_string(responseStatus(*client, r.seq)));
     for (const rapidjson::Value& p : data->value.GetArray()) {
       if (!p.IsObject()) continue;
       if (member(p, "id") != page && strcasecmp(member(p, "name").c_str(), page.c_str()) != 0) continue;
@@ -73,15 +64,16 @@ std::string fetchPageToken(const OAuthOptions& o, const std::string& userToken, 
                         ": the user needs a task on the Page that allows it (MANAGE or CREATE_CONTENT)");
       return token;
     }
-    url.clear();
-    if (auto paging = doc->FindMember("paging"); paging != doc->MemberEnd() && paging->value.IsObject())
-      url = member(paging->value, "next");
-    // paging.next carries the user token: follow it only to GraphURL's scheme, host and port.
-    if (!url.empty() && !graph::sameOrigin(url, base))
-      throw AuthError(
-          "Reading the Page tokens for AuthenticateAsPage failed: refusing to follow a paging URL to " +
-          graph::urlOrigin(url) + " (only GraphURL's scheme, host and port, " + graph::urlOrigin(base) +
-          ", may receive the token)");
+    next.clear();
+    if (auto paging = doc.FindMember("paging"); paging != doc.MemberEnd() && paging->value.IsObject())
+      next = member(paging->value, "next");
+    if (next.empty()) break;
+    // paging.next carries the user token: follow it only to GraphURL's scheme, host and port (Client::getUrl
+    // refuses the others too; this says so in AuthenticateAsPage's words).
+    if (!graph::sameOrigin(next, base))
+      throw AuthError(std::string(kFailed) + "refusing to follow a paging URL to " + graph::urlOrigin(next) +
+                      " (only GraphURL's scheme, host and port, " + graph::urlOrigin(base) +
+                      ", may receive the token)");
   }
   throw AuthError("AuthenticateAsPage names " + page +
                   ", which is not a Page this user manages: give the Page's ID or exact name from the Pages "

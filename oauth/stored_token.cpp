@@ -3,7 +3,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
-#include "graph/json_body.h"
+#include "net/json_body.h"
 
 namespace igodbc::oauth {
 

@@ -4,10 +4,10 @@
 #include <vector>
 
 #include "graph/errors.h"
-#include "graph/http_session.h"
-#include "graph/json_body.h"
-#include "graph/redact.h"
-#include "graph/url.h"
+#include "net/http_session.h"
+#include "net/json_body.h"
+#include "net/redact.h"
+#include "net/url.h"
 #include "oauth/token_provider.h"
 
 namespace igodbc::oauth {

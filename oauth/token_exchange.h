@@ -1,4 +1,8 @@
-// The token endpoints of both login flavours (reference 8.1, 8.2), over graph/'s HttpSession.
+// The token endpoints of both login flavours, over net/'s HttpSession. The one exception to "oauth/ calls
+// the Graph API through graph::Client" (graph_calls.h): these requests carry no access token (a code, or the
+// token to exchange, travels with the client credentials), Instagram Login's go to other hosts without a
+// version in the path (api.instagram.com, graph.instagram.com/access_token), and a token exchange is never
+// repeated (a code is good for one exchange).
 #pragma once
 
 #include <cstdint>

@@ -1,13 +1,12 @@
 #include "oauth/token_info.h"
 
-#include <atomic>
+#include <memory>
 #include <vector>
 
+#include "graph/client.h"
 #include "graph/errors.h"
-#include "graph/http_session.h"
-#include "graph/json_body.h"
-#include "graph/redact.h"
-#include "graph/url.h"
+#include "net/redact.h"
+#include "oauth/graph_calls.h"
 #include "oauth/token_provider.h"
 
 namespace igodbc::oauth {
@@ -30,41 +29,33 @@ int64_t seconds(const rapidjson::Value& obj, const char* key) {
 }  // namespace
 
 TokenInfo debugToken(const OAuthOptions& o, const std::string& token) {
-  std::string base = o.graphUrl;
-  while (!base.empty() && base.back() == '/') base.pop_back();
   const bool appToken = !o.clientId.empty() && !o.clientSecret.empty();
-  const std::string caller = appToken ? o.clientId + "|" + o.clientSecret : token;
-  const std::string url = base + "/" + o.version + "/debug_token?" +
-                          graph::encodeParams({{"input_token", token}, {"access_token", caller}});
-  std::atomic<bool> cancelled{false};
-  graph::HttpSession http(o.timeoutSeconds, o.timeoutSeconds, cancelled);
-  http.configure(o.network);
-  graph::HttpRequest req;
-  req.method = "GET";
-  req.url = url;
+  // The caller is the app token when the secret is known, else the token itself; no appsecret_proof either
+  // way.
+  std::unique_ptr<graph::Client> client =
+      makeGraphClient(o, appToken ? o.clientId + "|" + o.clientSecret : token, "");
   const std::vector<std::string> secrets = {token, o.clientSecret};
-  if (o.logger) o.logger->write(2, "oauth", "GET " + graph::redactUrl(url));
-  graph::HttpResult res;
+  graph::Response r;
   try {
-    res = http.perform(req, secrets);
+    r = client->getFresh("debug_token", {{"input_token", token}});
   } catch (const graph::TlsError& e) {
     throw TlsAuthError("Reading the token's details failed: " + std::string(e.what()));
-  } catch (const std::exception& e) {
-    throw AuthError("Reading the token's details failed: " + graph::redactUrl(e.what()));
-  }
-  std::string error;
-  auto doc = graph::parseJsonBody(std::string_view(res.body.data(), res.body.size()), error);
-  if (!doc || !doc->IsObject())
-    throw AuthError("Reading the token's details failed: " + graph::urlOrigin(url) + " answered HTTP " +
-                    std::to_string(res.status) + " without a JSON object");
-  auto data = doc->FindMember("data");
-  if (res.status / 100 != 2 || data == doc->MemberEnd() || !data->value.IsObject()) {
-    std::string message = "HTTP " + std::to_string(res.status);
-    if (auto e = doc->FindMember("error"); e != doc->MemberEnd() && e->value.IsObject())
-      message = text(e->value, "message") + " (code " + text(e->value, "code") + ")";
+  } catch (const graph::GraphError& e) {
+    std::string message = e.code != 0 || !e.type.empty()
+                              ? e.graphMessage + " (code " + std::to_string(e.code) + ")"
+                              : "HTTP " + std::to_string(e.httpStatus);
     for (const std::string& s : secrets) message = graph::scrubSecret(message, s);
     throw AuthError("Facebook refused to describe the token: " + message);
+  } catch (const std::exception& e) {
+    std::string message = graph::redactUrl(e.what());
+    for (const std::string& s : secrets) message = graph::scrubSecret(message, s);
+    throw AuthError("Reading the token's details failed: " + message);
   }
+  const rapidjson::Document& doc = *r.json;
+  auto data = doc.IsObject() ? doc.FindMember("data") : rapidjson::Value::ConstMemberIterator();
+  if (!doc.IsObject() || data == doc.MemberEnd() || !data->value.IsObject())
+    throw AuthError("Facebook refused to describe the token: HTTP " +
+                    std::to_string(responseStatus(*client, r.seq)));
   const rapidjson::Value& d = data->value;
   TokenInfo info;
   info.kind = text(d, "type");

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 #include <cstdint>
 
-#include "graph/json_body.h"
+#include "net/json_body.h"
 
 using namespace igodbc::graph;
 

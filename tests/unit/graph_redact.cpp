@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "graph/redact.h"
+#include "net/redact.h"
 
 using namespace igodbc::graph;
 

@@ -3,7 +3,7 @@
 
 #include "graph/client.h"
 #include "graph/errors.h"
-#include "graph/url.h"
+#include "net/url.h"
 #include "oauth/token_provider.h"
 
 using namespace igodbc::graph;

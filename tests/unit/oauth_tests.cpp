@@ -9,8 +9,8 @@
 #include <map>
 
 #include "driver/connection_settings.h"
-#include "graph/logger.h"
-#include "graph/redact.h"
+#include "net/logger.h"
+#include "net/redact.h"
 #include "oauth/authorization.h"
 #include "oauth/pkce.h"
 #include "oauth/stored_token.h"

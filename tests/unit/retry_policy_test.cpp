@@ -8,6 +8,7 @@
 #include "graph/errors.h"
 #include "graph/rate_governor.h"
 #include "graph/usage_headers.h"
+#include "net/tls_failure.h"
 
 using namespace igodbc::graph;
 

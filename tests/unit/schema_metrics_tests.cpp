@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "graph/batch.h"
-#include "graph/json_body.h"
+#include "net/json_body.h"
 #include "schema/metrics.h"
 #include "sql/insight_memory.h"
 

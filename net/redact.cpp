@@ -1,9 +1,9 @@
-#include "graph/redact.h"
+#include "net/redact.h"
 
 #include <array>
 #include <cctype>
 
-#include "graph/url.h"
+#include "net/url.h"
 
 namespace igodbc::graph {
 

@@ -1,4 +1,4 @@
-#include "graph/url.h"
+#include "net/url.h"
 
 #include <cctype>
 #include <stdexcept>

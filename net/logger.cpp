@@ -1,4 +1,4 @@
-#include "graph/logger.h"
+#include "net/logger.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -12,7 +12,7 @@
 #include <ctime>
 #include <stdexcept>
 
-#include "graph/redact.h"
+#include "net/redact.h"
 
 namespace igodbc::graph {
 

@@ -1,4 +1,4 @@
-#include "graph/json_body.h"
+#include "net/json_body.h"
 
 #include <rapidjson/error/en.h>
 

@@ -1,4 +1,4 @@
-#include "graph/http_session.h"
+#include "net/http_session.h"
 
 #include <strings.h>
 #include <sys/stat.h>
@@ -11,10 +11,10 @@
 #include <string_view>
 #include <system_error>
 
-#include "graph/errors.h"
-#include "graph/redact.h"
-#include "graph/tls_failure.h"
-#include "graph/url.h"
+#include "net/errors.h"
+#include "net/redact.h"
+#include "net/tls_failure.h"
+#include "net/url.h"
 
 namespace igodbc::graph {
 

@@ -1,4 +1,4 @@
-#include "graph/tls_failure.h"
+#include "net/tls_failure.h"
 
 namespace igodbc::graph {
 
