@@ -29,7 +29,7 @@ std::vector<Column> mediaInsightColumns() {
                                   "counts are whole numbers; units per sys_metrics"));
 }
 
-// MediaInsights and StoryInsights differ only in their name, source, parent table and purpose.
+// MediaInsights and StoryInsights differ only in their name, cost, parent table and purpose.
 Table mediaInsightTable(std::string_view name, Cost cost, std::string_view parent, std::string_view purpose) {
   return Table{
       name,
