@@ -110,8 +110,19 @@ bool folderEmpty(const std::string& path) {
   return empty;
 }
 
+// SQL can spell the token itself ('demo-' || 'token', or a syntax error quoting it): only an input that holds
+// no four characters of it proves a leak when the token comes out.
+bool spellsToken(std::string_view sql) {
+  const std::string_view token(kToken);
+  for (size_t i = 0; i + 4 <= token.size(); ++i)
+    if (sql.find(token.substr(i, 4)) != std::string_view::npos) return true;
+  return false;
+}
+
+bool gCheckLeaks = true;
+
 void mustNotLeak(std::string_view text, const char* where) {
-  if (text.find(kToken) != std::string_view::npos) {
+  if (gCheckLeaks && text.find(kToken) != std::string_view::npos) {
     std::fprintf(stderr, "fuzz_sql: the token appeared in %s\n", where);
     std::abort();
   }
@@ -122,6 +133,7 @@ void mustNotLeak(std::string_view text, const char* where) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   World* w = world();
   std::string_view sql(reinterpret_cast<const char*>(data), size);
+  gCheckLeaks = !spellsToken(sql);
   w->watchdog.arm(w->engine.get());
   try {
     std::unique_ptr<sql::Statement> st = w->engine->prepare(sql::translateEscapes(sql));
