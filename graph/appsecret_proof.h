@@ -1,4 +1,4 @@
-// appsecret_proof = lower-case hex HMAC-SHA256(key = app secret, message = access token) (reference 8.4).
+// appsecret_proof = lower-case hex HMAC-SHA256(key = app secret, message = access token).
 #pragma once
 
 #include <string>

@@ -120,7 +120,7 @@ std::vector<BatchResult> runBatch(Client& client, const std::vector<BatchOp>& op
     std::vector<BatchResult> parsed = parseBatchResponse(*res.json, chunk.size());
     for (size_t i = 0; i < chunk.size(); ++i) {
       BatchResult& r = parsed[i];
-      if (r.status != 0) {  // an answer, even a failed one, is logged as its own row (P7)
+      if (r.status != 0) {  // an answer, even a failed one, is logged as its own row
         r.seq = client.log().start("GET", redactUrl(relativeUrl(chunk[i])), 1, res.seq);
         std::optional<int> code, subcode;
         if (r.error) code = nonZero(r.error->code), subcode = nonZero(r.error->subcode);

@@ -1,4 +1,4 @@
-// Graph batch requests (reference 5.4, data-model 1.5 P7): independent GETs sent as POST batch=[…] with
+// Graph batch requests: independent GETs sent as POST batch=[…] with
 // at most 50 operations per call. Each operation gets its own result (a failing one does not fail the
 // others) and its own sys_requests row carrying BatchSeq.
 #pragma once

@@ -1,5 +1,5 @@
-// Graph error bodies ({"error": {"code", "error_subcode", "type", "message", "fbtrace_id", "is_transient"}},
-// reference 6.1) to GraphError. Pure functions, so they are tested without HTTP.
+// Graph error bodies ({"error": {"code", "error_subcode", "type", "message", "fbtrace_id", "is_transient"}})
+// to GraphError. Pure functions, so they are tested without HTTP.
 #pragma once
 
 #include <rapidjson/document.h>

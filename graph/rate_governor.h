@@ -1,4 +1,4 @@
-// Slows the driver down before Instagram blocks it (reference 7.2: calling while throttled lengthens the
+// Slows the driver down before Instagram blocks it (calling while throttled lengthens the
 // block). Reads the process-wide UsageStore, so every connection of the process is governed by the same
 // usage.
 #pragma once

@@ -1,4 +1,4 @@
-// The record of Graph calls behind sys_requests (data-model 9.1). URLs are stored redacted.
+// The record of Graph calls behind sys_requests. URLs are stored redacted.
 #pragma once
 
 #include <chrono>

@@ -1,4 +1,4 @@
-// Reuse of GET responses (data-model 1.5 P8). Within one statement an identical GET is answered once; across
+// Reuse of GET responses. Within one statement an identical GET is answered once; across
 // statements an answer is reused only while it is younger than CacheSeconds (0, the default: never). Writes
 // clear everything, since a write can change what any cached read shows. Bounded in bytes, the least
 // recently used answer leaving first, so a long scan cannot grow memory without limit. Pure logic (the
@@ -75,7 +75,7 @@ class ResponseCache {
 std::string responseCacheKey(std::string_view url);
 
 // False for GETs whose repetition may legitimately answer differently: hashtag top_media / recent_media,
-// whose `after` cursor may keep the same value on every page while still advancing (ref 2.10).
+// whose `after` cursor may keep the same value on every page while still advancing.
 bool cacheableGet(std::string_view url);
 
 }  // namespace igodbc::graph

@@ -1,6 +1,5 @@
-// Which failed Graph exchanges are repeated, how long to wait before the next attempt, and when to give up
-// (reference 6.2 / 7.2, data-model 1.7). Pure: the clock and the random source are passed in, so the rules
-// are tested without HTTP.
+// Which failed Graph exchanges are repeated, how long to wait before the next attempt, and when to give up.
+// Pure: the clock and the random source are passed in, so the rules are tested without HTTP.
 #pragma once
 
 #include <cstdint>
@@ -25,8 +24,8 @@ struct RetryDecision {
   std::string giveUpNote;  // when !retry after a transient failure: what happened and when to try again
 };
 
-// The Graph error codes that are retried (reference 6.2 "field practice"): 1, 2, 4, 17, 32, 341, 368, 613,
-// 80001, 80002, any is_transient, HTTP 429 and 5xx without a code.
+// The Graph error codes that are retried (Meta's documented transient codes and field practice): 1, 2, 4, 17,
+// 32, 341, 368, 613, 80001, 80002, any is_transient, HTTP 429 and 5xx without a code.
 bool isTransientGraphCode(int code, int httpStatus, bool isTransient);
 bool isThrottleCode(int code);
 

@@ -1,5 +1,5 @@
 // Advice for a rejected token (code 190) that belongs to the other login than the connection uses. The two
-// Instagram APIs take different tokens (reference 1.1, 10.5 item 1): Facebook Login tokens (EAA…) only on
+// Instagram APIs take different tokens: Facebook Login tokens (EAA…) only on
 // graph.facebook.com, Instagram Login tokens (IGAA…, older IGQW…) only on graph.instagram.com; the host
 // answers the other family's token with 190 "Cannot parse access token", which alone does not tell the user
 // that AuthMode is what to change. The prefixes are observed, not documented, so they only shape the advice.

@@ -1,5 +1,5 @@
-// The usage headers of Graph responses (reference 7.1/7.2): X-App-Usage and X-Business-Use-Case-Usage, parsed
-// into rows, and the process-wide store of the latest row per key that feeds sys_ratelimit (data-model 9.2)
+// The usage headers of Graph responses: X-App-Usage and X-Business-Use-Case-Usage, parsed
+// into rows, and the process-wide store of the latest row per key that feeds sys_ratelimit
 // and the rate governor. Thread-safe.
 #pragma once
 

@@ -1,5 +1,5 @@
 // AuthenticateAsPage: calls are made with the Page access token of one of the user's Pages, read from
-// GET /me/accounts?fields=id,name,access_token with the user token (reference 8.1).
+// GET /me/accounts?fields=id,name,access_token with the user token.
 #pragma once
 
 #include <string>

@@ -207,7 +207,7 @@ int64_t Engine::runWrites(bool appendIdentities) {
   if (out.inserted) {
     if (!appendIdentities) insertedIds_.clear();
     insertedIds_.insert(insertedIds_.end(), out.created.begin(), out.created.end());
-    // last_insert_rowid(): Graph IDs are decimal and fit a signed 64-bit rowid (data-model 1.8).
+    // last_insert_rowid(): Graph IDs are decimal and fit a signed 64-bit rowid.
     if (!out.created.empty()) {
       const std::string& id = out.created.back().second;
       if (!id.empty() && id.size() <= 18 && id.find_first_not_of("0123456789") == std::string::npos)

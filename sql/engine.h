@@ -26,7 +26,7 @@ class TokenSession;
 
 namespace igodbc::sql {
 
-// One row of sys_connection_props (data-model 9.3); secrets arrive here already masked.
+// One row of sys_connection_props; secrets arrive here already masked.
 struct ConnectionProp {
   std::string name;
   std::optional<std::string> value;  // nullopt: unset
@@ -34,7 +34,7 @@ struct ConnectionProp {
   bool secret = false;
 };
 
-// What the Instagram tables need from the connection (data-model 1.9).
+// What the Instagram tables need from the connection.
 struct Settings {
   std::string authMode = "FacebookLogin";       // or "InstagramLogin"
   std::vector<std::string> businessAccountIds;  // empty: discover through /me/accounts
@@ -96,7 +96,7 @@ class Statement {
   // Back to before the first step (bindings are kept). Starts a new execution.
   void reset();
   // Rows changed by the last INSERT/UPDATE/DELETE execution; after a failed write, the rows written before
-  // the failure (data-model 1.8).
+  // the failure.
   int64_t changes() const { return changes_; }
   // Parameter sets after the first of one SQLExecute: sys_identity keeps the IDs of the earlier sets.
   void continueParameterSets(bool on) { appendIdentities_ = on; }
@@ -157,7 +157,7 @@ class Engine {
   WriteIntent& writeIntent() { return *writeIntent_; }
   // Changes with every execution: rows remembered by a scan for xUpdate belong to one execution only.
   uint64_t executionSerial() const { return executionSerial_; }
-  // (table, Id) created by the last INSERT statement (sys_identity, data-model 9.5).
+  // (table, Id) created by the last INSERT statement (sys_identity).
   const std::vector<std::pair<std::string, std::string>>& insertedIds() const { return insertedIds_; }
   // Instagram rows written since the last commit or rollback while autocommit was off.
   int64_t uncommittedWrites() const { return uncommittedWrites_; }

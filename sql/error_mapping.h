@@ -1,5 +1,6 @@
-// Failures of the layers below (graph/, oauth/) as the diagnostics of data-model 1.7. Virtual-table callbacks
-// catch everything and turn it into one of these: no C++ exception may cross a SQLite callback.
+// Failures of the layers below (graph/, net/, oauth/) as ODBC diagnostics: SQLSTATE, native code, message.
+// Virtual-table callbacks catch everything and turn it into one of these: no C++ exception may cross a SQLite
+// callback.
 #pragma once
 
 #include "graph/errors.h"

@@ -1,4 +1,4 @@
-// The writes of one statement (data-model 1.8). xUpdate validates each row and queues its Graph call; when
+// The writes of one statement. xUpdate validates each row and queues its Graph call; when
 // SQLite has finished the statement, every row has been validated and the calls are sent in order, one per
 // row, stopping at the first failure. Also what the prepare-time authorizer learns about the write.
 #pragma once

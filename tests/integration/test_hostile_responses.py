@@ -1,4 +1,4 @@
-"""Issue 6: what a hostile or broken server sends is bounded, never fatal — deeply nested JSON, overlong strings
+"""What a hostile or broken server sends is bounded, never fatal — deeply nested JSON, overlong strings
 and a body larger than the driver accepts (emulator faults deep, long, huge)."""
 
 import pyodbc

@@ -1,4 +1,4 @@
-"""Issue 6: a Graph batch whose operations partly failed. Operations that failed transiently inside a batch
+"""A Graph batch whose operations partly failed. Operations that failed transiently inside a batch
 (emulator faults on the operations, `@BATCH …`) are asked again on their own and the result equals the
 fault-free one; when they keep failing the statement fails with HY000 — never an insight row silently missing."""
 import os

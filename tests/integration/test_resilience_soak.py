@@ -1,4 +1,4 @@
-"""Issue 6: a seeded soak under mixed faults. Every statement's result must equal the fault-free result, or the
+"""A seeded soak under mixed faults. Every statement's result must equal the fault-free result, or the
 statement must fail with a proper SQLSTATE — never a shorter, longer or different table. Prints the counts."""
 import os
 import random

@@ -1,5 +1,5 @@
-"""Issue 3 item 7: INSERT/UPDATE/DELETE on Comments, Replies and Media through pyodbc, the DM and the driver
-(data-model 1.8, 4.1, 4.5, 4.6, 9.5). Every test that writes gets its own emulator, so state never leaks
+"""INSERT/UPDATE/DELETE on Comments, Replies and Media through pyodbc, the DM and the driver, and the IDs
+they create in sys_identity. Every test that writes gets its own emulator, so state never leaks
 between tests; outcomes are read back through SELECT and the emulator's request log."""
 import time
 
@@ -82,7 +82,7 @@ def test_insert_comment_posts_once_and_reads_back(emu):
     cur.execute("INSERT INTO Comments (MediaId, Text) VALUES (?, 'Thank you!')", media_id)
     assert cur.rowcount == 1
     assert emu.writes() == [("POST", f"{media_id}/comments")]
-    # Write bodies are form-encoded in the POST body, never in the query string (1.8).
+    # Write bodies are form-encoded in the POST body, never in the query string.
     assert "message" not in emu.calls()[-1][2]
     ids = cur.execute("SELECT Seq, TableName, Id FROM sys_identity").fetchall()
     assert len(ids) == 1 and ids[0][0] == 1 and ids[0][1] == "Comments"
@@ -206,12 +206,12 @@ def test_update_media_comment_enabled_and_same_value_makes_no_call(emu):
     assert cur.rowcount == 1
     calls = emu.calls()
     assert [(m, p) for m, p, _ in calls] == [("GET", media_id), ("POST", media_id)]
-    # Only the changed column and what the planner needs are fetched (4.1 example).
+    # Only the changed column and what the planner needs are fetched.
     assert calls[0][2]["fields"] == "id,is_comment_enabled,owner,media_product_type"
     assert cur.execute("SELECT IsCommentEnabled FROM Media WHERE Id = ?", media_id).fetchone()[0] is False
     emu.set_mark()
     cur.execute("UPDATE Media SET IsCommentEnabled = 0 WHERE Id = ?", media_id)
-    assert cur.rowcount == 1  # an affected row without a Graph call (1.8)
+    assert cur.rowcount == 1  # an affected row without a Graph call
     assert emu.writes() == []
     cur.execute("UPDATE Media SET IsCommentEnabled = 1 WHERE Id = ?", media_id)
     assert cur.execute("SELECT IsCommentEnabled FROM Media WHERE Id = ?", media_id).fetchone()[0] is True
