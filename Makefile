@@ -74,7 +74,7 @@ demo-stop:
 bench: build
 	$(BUILD)/bench/run-bench.sh $(BUILD)
 
-# The C++ sources of driver sql graph oauth schema emulator tests bench fuzz against .clang-format (clang-format 14).
+# The C++ sources of driver sql net graph oauth schema emulator tests bench fuzz against .clang-format (clang-format 14).
 # `make test` checks it too (ctest format_check, label unit).
 format:
 	tests/format_check.sh --fix

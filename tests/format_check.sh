@@ -12,7 +12,7 @@ cd "$src"
 
 # Tracked files; with --fix also the new ones git does not ignore, so they are formatted before their first commit.
 list_files() {
-  for d in driver sql graph oauth schema emulator tests bench fuzz; do
+  for d in driver sql net graph oauth schema emulator tests bench fuzz; do
     git ls-files -z "$@" -- "$d/*.cpp" "$d/*.h"
   done
 }
