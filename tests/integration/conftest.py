@@ -1,6 +1,7 @@
 """Shared fixtures for the client tests: a pyodbc connection through the real unixODBC driver manager to the
 driver under test, the emulator's request log (to count Graph calls) and the emulator's dataset (to compare
 values). with_emulator.sh starts the emulator and exports where everything is."""
+import ctypes
 import json
 import os
 import time
@@ -52,6 +53,38 @@ def dsn_string(keys):
     in_dsn = {k: v for k, v in keys.items() if k in DSN_KEYS}
     rest = [f"{k}={v}" for k, v in keys.items() if k not in in_dsn and k.upper() != "DRIVER"]
     return ";".join([f"DSN={add_dsn(**in_dsn)}"] + rest)
+
+
+def driver_connect(cs):
+    """SQLDriverConnect through libodbc itself, for what pyodbc hides (the output connection string, connect-time
+    warnings): (return code, output string, [(SQLSTATE, message)])."""
+    odbc = ctypes.CDLL("libodbc.so.2")
+    vp, sh = ctypes.c_void_p, ctypes.c_short
+    odbc.SQLAllocHandle.argtypes = [sh, vp, ctypes.POINTER(vp)]
+    odbc.SQLSetEnvAttr.argtypes = [vp, ctypes.c_int, vp, ctypes.c_int]
+    odbc.SQLDriverConnect.argtypes = [vp, vp, ctypes.c_char_p, sh, ctypes.c_char_p, sh, ctypes.POINTER(sh),
+                                      ctypes.c_ushort]
+    odbc.SQLGetDiagRec.argtypes = [sh, vp, sh, ctypes.c_char_p, ctypes.POINTER(ctypes.c_int), ctypes.c_char_p,
+                                   sh, ctypes.POINTER(sh)]
+    odbc.SQLDisconnect.argtypes = [vp]
+    odbc.SQLFreeHandle.argtypes = [sh, vp]
+    env, dbc = vp(), vp()
+    odbc.SQLAllocHandle(1, None, ctypes.byref(env))  # SQL_HANDLE_ENV
+    odbc.SQLSetEnvAttr(env, 200, vp(3), 0)  # SQL_ATTR_ODBC_VERSION = 3
+    odbc.SQLAllocHandle(2, env, ctypes.byref(dbc))  # SQL_HANDLE_DBC
+    out, outlen = ctypes.create_string_buffer(8192), sh()
+    rc = odbc.SQLDriverConnect(dbc, None, cs.encode(), -3, out, 8192, ctypes.byref(outlen), 0)  # SQL_NTS, NOPROMPT
+    diags = []
+    for i in range(1, 10):
+        state, native, msg, ml = ctypes.create_string_buffer(6), ctypes.c_int(), ctypes.create_string_buffer(2048), sh()
+        if odbc.SQLGetDiagRec(2, dbc, i, state, ctypes.byref(native), msg, 2048, ctypes.byref(ml)) not in (0, 1):
+            break
+        diags.append((state.value.decode(), msg.value.decode()))
+    if rc in (0, 1):
+        odbc.SQLDisconnect(dbc)
+    odbc.SQLFreeHandle(2, dbc)
+    odbc.SQLFreeHandle(1, env)
+    return rc, out.value.decode(), diags
 
 
 class RequestLog:

@@ -2,7 +2,6 @@
 what TLS trusts, send the DSN's credentials elsewhere, read tokens back, or stall the connect. Keys that name a
 command or a file come from the DSN (or odbcinst.ini) only, unless the DSN opts in with
 AllowConnectionStringPaths=true."""
-import ctypes
 import json
 import os
 import sqlite3
@@ -11,7 +10,7 @@ import time
 import pyodbc
 import pytest
 
-from conftest import add_dsn, connection_string
+from conftest import add_dsn, connection_string, driver_connect
 from test_oauth import APP_ID, APP_SECRET, emulator_factory  # noqa: F401
 from test_oauth_headless import code_of, headless_string, open_dialog
 
@@ -156,37 +155,6 @@ def test_get_oauth_access_token_returns_the_token_only_when_the_dsn_allows(emula
         assert got.OAuthAccessToken == token and token.startswith("EAAG")
         # Refreshing is not handing a token over: still masked.
         assert c.execute("{call RefreshOAuthAccessToken}").fetchone().OAuthAccessToken == "********"
-
-
-def driver_connect(cs):
-    """SQLDriverConnect through libodbc itself (pyodbc hides the output string): rc, output string, states."""
-    odbc = ctypes.CDLL("libodbc.so.2")
-    vp, sh = ctypes.c_void_p, ctypes.c_short
-    odbc.SQLAllocHandle.argtypes = [sh, vp, ctypes.POINTER(vp)]
-    odbc.SQLSetEnvAttr.argtypes = [vp, ctypes.c_int, vp, ctypes.c_int]
-    odbc.SQLDriverConnect.argtypes = [vp, vp, ctypes.c_char_p, ctypes.c_short, ctypes.c_char_p, sh,
-                                      ctypes.POINTER(sh), ctypes.c_ushort]
-    odbc.SQLGetDiagRec.argtypes = [sh, vp, sh, ctypes.c_char_p, ctypes.POINTER(ctypes.c_int), ctypes.c_char_p,
-                                   sh, ctypes.POINTER(sh)]
-    odbc.SQLDisconnect.argtypes = [vp]
-    odbc.SQLFreeHandle.argtypes = [sh, vp]
-    env, dbc = vp(), vp()
-    odbc.SQLAllocHandle(1, None, ctypes.byref(env))
-    odbc.SQLSetEnvAttr(env, 200, vp(3), 0)
-    odbc.SQLAllocHandle(2, env, ctypes.byref(dbc))
-    out, outlen = ctypes.create_string_buffer(8192), sh()
-    rc = odbc.SQLDriverConnect(dbc, None, cs.encode(), -3, out, 8192, ctypes.byref(outlen), 0)  # SQL_NTS
-    states = []
-    for i in range(1, 5):
-        state, native, msg, ml = ctypes.create_string_buffer(6), ctypes.c_int(), ctypes.create_string_buffer(1024), sh()
-        if odbc.SQLGetDiagRec(2, dbc, i, state, ctypes.byref(native), msg, 1024, ctypes.byref(ml)) not in (0, 1):
-            break
-        states.append((state.value.decode(), msg.value.decode()))
-    if rc in (0, 1):
-        odbc.SQLDisconnect(dbc)
-    odbc.SQLFreeHandle(2, dbc)
-    odbc.SQLFreeHandle(1, env)
-    return rc, out.value.decode(), states
 
 
 def test_output_connection_string_holds_no_secret():

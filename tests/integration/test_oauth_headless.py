@@ -4,7 +4,6 @@ ig_refresh_token only once a token is 24 h old), the HTTPS callback listener, a 
 the 01000 warning for a Facebook token that cannot be extended. Every secret a test sees is checked against
 every diagnostic and the log file."""
 import base64
-import ctypes
 import http.server
 import json
 import os
@@ -19,7 +18,7 @@ import urllib.request
 import pyodbc
 import pytest
 
-from conftest import dsn_string
+from conftest import driver_connect, dsn_string
 from test_oauth import (APP_ID, APP_SECRET, emulator_factory, emu, free_port, make_test_ca,  # noqa: F401
                         write_browser, runs)
 
@@ -409,32 +408,7 @@ def test_authenticate_as_page(emu, tmp_path, dataset):
 
 def connect_diagnostics(cs):
     """SQLDriverConnect through libodbc itself, for the connect-time warnings pyodbc drops."""
-    odbc = ctypes.CDLL("libodbc.so.2")
-    vp, sh = ctypes.c_void_p, ctypes.c_short
-    odbc.SQLAllocHandle.argtypes = [sh, vp, ctypes.POINTER(vp)]
-    odbc.SQLSetEnvAttr.argtypes = [vp, ctypes.c_int, vp, ctypes.c_int]
-    odbc.SQLDriverConnect.argtypes = [vp, vp, ctypes.c_char_p, sh, ctypes.c_char_p, sh, ctypes.POINTER(sh),
-                                      ctypes.c_ushort]
-    odbc.SQLGetDiagRec.argtypes = [sh, vp, sh, ctypes.c_char_p, ctypes.POINTER(ctypes.c_int), ctypes.c_char_p,
-                                   sh, ctypes.POINTER(sh)]
-    odbc.SQLDisconnect.argtypes = [vp]
-    odbc.SQLFreeHandle.argtypes = [sh, vp]
-    env, dbc = vp(), vp()
-    odbc.SQLAllocHandle(1, None, ctypes.byref(env))
-    odbc.SQLSetEnvAttr(env, 200, vp(3), 0)
-    odbc.SQLAllocHandle(2, env, ctypes.byref(dbc))
-    out, outlen = ctypes.create_string_buffer(4096), sh()
-    rc = odbc.SQLDriverConnect(dbc, None, cs.encode(), len(cs.encode()), out, 4096, ctypes.byref(outlen), 0)
-    diags = []
-    for i in range(1, 10):
-        state, native, msg, ml = ctypes.create_string_buffer(6), ctypes.c_int(), ctypes.create_string_buffer(2048), sh()
-        if odbc.SQLGetDiagRec(2, dbc, i, state, ctypes.byref(native), msg, 2048, ctypes.byref(ml)) not in (0, 1):
-            break
-        diags.append((state.value.decode(), msg.value.decode()))
-    if rc in (0, 1):
-        odbc.SQLDisconnect(dbc)
-    odbc.SQLFreeHandle(2, dbc)
-    odbc.SQLFreeHandle(1, env)
+    rc, _, diags = driver_connect(cs)
     return rc, diags
 
 
