@@ -21,22 +21,7 @@ bool contains(const std::string& s, const char* needle) {
 
 // True when text after a statement holds more than blanks, semicolons and comments.
 bool hasMoreSql(std::string_view rest) {
-  size_t i = 0;
-  while (i < rest.size()) {
-    char c = rest[i];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == ';') {
-      ++i;
-    } else if (rest.substr(i, 2) == "--") {
-      size_t end = rest.find('\n', i);
-      i = end == std::string_view::npos ? rest.size() : end + 1;
-    } else if (rest.substr(i, 2) == "/*") {
-      size_t end = rest.find("*/", i + 2);
-      i = end == std::string_view::npos ? rest.size() : end + 2;
-    } else {
-      return true;
-    }
-  }
-  return false;
+  return skipBlanksAndComments(rest, 0, true) < rest.size();
 }
 }  // namespace
 

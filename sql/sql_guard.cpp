@@ -208,15 +208,11 @@ std::optional<Diagnostic> SqlGuard::check(int action, const char* a1, const char
 
 // ---- statement text -----------------------------------------------------------------------------------
 
-namespace {
-
-// The tokens of a statement that matter here: words and quoted names (unquoted), one-character punctuation.
-std::vector<std::string> tokens(std::string_view sql, size_t max) {
-  std::vector<std::string> out;
-  size_t i = 0;
-  while (i < sql.size() && out.size() < max) {
+size_t skipBlanksAndComments(std::string_view sql, size_t i, bool semicolons) {
+  while (i < sql.size()) {
     char c = sql[i];
-    if (std::isspace(static_cast<unsigned char>(c))) {
+    // SQLite's blanks: no vertical tab.
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || (semicolons && c == ';')) {
       ++i;
     } else if (sql.substr(i, 2) == "--") {
       size_t end = sql.find('\n', i);
@@ -224,7 +220,24 @@ std::vector<std::string> tokens(std::string_view sql, size_t max) {
     } else if (sql.substr(i, 2) == "/*") {
       size_t end = sql.find("*/", i + 2);
       i = end == std::string_view::npos ? sql.size() : end + 2;
-    } else if (c == '"' || c == '\'' || c == '`' || c == '[') {
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
+namespace {
+
+// The tokens of a statement that matter here: words and quoted names (unquoted), one-character punctuation.
+std::vector<std::string> tokens(std::string_view sql, size_t max) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (out.size() < max) {
+    i = skipBlanksAndComments(sql, i, false);
+    if (i >= sql.size()) break;
+    char c = sql[i];
+    if (c == '"' || c == '\'' || c == '`' || c == '[') {
       char close = c == '[' ? ']' : c;
       std::string name;
       ++i;

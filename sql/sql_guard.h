@@ -51,6 +51,9 @@ class SqlGuard {
   std::unordered_set<std::string> triggers_;
 };
 
+// The index of the first character at or after `i` that is not a blank or a comment (nor a ';' when
+// `semicolons`); sql.size() when there is none.
+size_t skipBlanksAndComments(std::string_view sql, size_t i, bool semicolons);
 // The first keyword of a statement, upper-cased, after blanks and comments; empty when there is none.
 std::string firstKeyword(std::string_view sql);
 // The new name of `ALTER TABLE x RENAME TO name` (unquoted), or nullopt for any other statement.

@@ -19,6 +19,16 @@ TEST_CASE("firstKeyword skips blanks and comments", "[guard]") {
   CHECK(firstKeyword("/* never closed") == "");
 }
 
+TEST_CASE("skipBlanksAndComments stops at the first significant character", "[guard]") {
+  CHECK(skipBlanksAndComments(" -- a\n/* b */ x", 0, false) == 14);
+  CHECK(skipBlanksAndComments(" ; ;", 0, true) == 4);
+  CHECK(skipBlanksAndComments(" ; ;", 0, false) == 1);
+  CHECK(skipBlanksAndComments("/* open", 0, false) == 7);
+  CHECK(skipBlanksAndComments("-- to the end", 0, false) == 13);
+  CHECK(skipBlanksAndComments("\v", 0, false) == 0);  // not a blank for SQLite
+  CHECK(skipBlanksAndComments("ab", 5, false) == 5);
+}
+
 TEST_CASE("renameTarget finds the new name of ALTER TABLE RENAME TO", "[guard]") {
   CHECK(renameTarget("ALTER TABLE t RENAME TO Accounts") == "Accounts");
   CHECK(renameTarget("alter table main.\"t\" rename to [Media] -- x") == "Media");
