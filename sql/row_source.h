@@ -72,6 +72,10 @@ class RowSource {
   // Fills `row` (one value per column) and returns true, or returns false at the end. `seq` is set to the
   // RequestLog entry of the response the row came from (0 when none).
   virtual bool next(Row& row, int& seq) = 0;
+  // Called once when the scan is over, whether it ran to its end or was cut short (LIMIT, a closed cursor):
+  // where a source reports what it still has to say (warnings). It may allocate and throw; a destructor,
+  // which is noexcept, must not do either.
+  virtual void finish() {}
 };
 
 // Opens the row source registered for ctx.table (by its declared name); throws EngineError when none is.

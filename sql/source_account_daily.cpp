@@ -58,6 +58,10 @@ class AccountDailyScan : public RowSource {
     source_ = openAccountInsightsFor(*longCtx_, std::move(wanted));
   }
 
+  void finish() override {
+    if (source_) source_->finish();
+  }
+
   bool next(Row& row, int& seq) override {
     seq = 0;  // the long rows are counted below
     bool started = false;

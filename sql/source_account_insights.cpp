@@ -106,7 +106,7 @@ class AccountInsightScan : public RowSource {
     warnNotLive();
   }
 
-  ~AccountInsightScan() override { emitWarnings(); }
+  void finish() override { emitWarnings(); }
 
   bool next(Row& row, int& seq) override {
     while (index_ >= rows_.size()) {

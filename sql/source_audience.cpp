@@ -75,7 +75,7 @@ const char kSmallAccount[] =
 class PerAccountScan : public RowSource {
  public:
   explicit PerAccountScan(FetchContext& ctx) : ctx_(ctx) {}
-  ~PerAccountScan() override { reasons_.emit(ctx_); }
+  void finish() override { reasons_.emit(ctx_); }
 
   bool next(Row& row, int& seq) override {
     while (index_ >= rows_.size()) {

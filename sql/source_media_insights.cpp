@@ -77,7 +77,7 @@ class InsightScan : public RowSource {
     }
   }
 
-  ~InsightScan() override { emitWarnings(); }
+  void finish() override { emitWarnings(); }
 
   bool next(Row& row, int& seq) override {
     while (index_ >= rows_.size()) {

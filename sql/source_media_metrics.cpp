@@ -92,6 +92,11 @@ class WideMediaScan : public RowSource {
     open(scan, *insights, {{mediaCol, "MediaId"}, {accountCol, "AccountId"}, {timeCol, "MediaTimestamp"}},
          std::move(extra), ~uint64_t{0});
     pivot(scan, *insights);
+    if (scan.source) scan.source->finish();
+  }
+
+  void finish() override {
+    if (attributeScan_.source) attributeScan_.source->finish();
   }
 
   bool next(Row& row, int& seq) override {

@@ -203,6 +203,13 @@ void flushRows(Cursor* c) {
   c->seqRows = 0;
 }
 
+// Ends the cursor's scan: the source reports what it still has to say, then releases its pages.
+void endScan(Cursor* c) {
+  if (!c->source) return;
+  std::unique_ptr<RowSource> source = std::move(c->source);
+  source->finish();
+}
+
 // Pulls rows until one passes every consumed constraint, or the source ends.
 void advance(Cursor* c) {
   int seq = 0;
@@ -219,8 +226,8 @@ void advance(Cursor* c) {
     return;
   }
   flushRows(c);
-  c->source.reset();  // the last page is released as soon as the scan ends
   c->eof = true;
+  endScan(c);  // the last page is released as soon as the scan ends
 }
 
 int open(sqlite3_vtab* v, sqlite3_vtab_cursor** out) {
@@ -238,7 +245,8 @@ int close(sqlite3_vtab_cursor* cur) {
   Cursor* c = static_cast<Cursor*>(cur);
   try {
     flushRows(c);
-  } catch (...) {
+    endScan(c);
+  } catch (...) {  // xClose cannot fail: what the scan had to say is lost, not the application
   }
   delete c;
   return SQLITE_OK;
@@ -249,7 +257,7 @@ int filter(sqlite3_vtab_cursor* cur, int, const char* idxStr, int argc, sqlite3_
   Vtab* vtab = c->vtab;
   try {
     flushRows(c);
-    c->source.reset();
+    endScan(c);
     c->ctx.reset();
     c->eof = false;
     c->seq = 0;
