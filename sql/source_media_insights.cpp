@@ -58,10 +58,34 @@ size_t ruleIndex(std::string_view name) {
   return rules.size();
 }
 
+// The output columns, resolved once per scan: MediaInsights and StoryInsights declare the same twelve.
+struct InsightColumns {
+  size_t account, media, mediaType, productType, timestamp, metric, period, breakdown, breakdownValue, value,
+      title, description;
+};
+
+InsightColumns insightColumns(const FetchContext& ctx) {
+  auto at = [&](const char* name) {
+    const int i = ctx.column(name);
+    if (i < 0)
+      throw EngineError(
+          {"HY000", 0,
+           prefixed("Internal error: " + std::string(ctx.table.name) + " declares no column " + name)});
+    return static_cast<size_t>(i);
+  };
+  return {at("AccountId"),      at("MediaId"), at("MediaType"), at("MediaProductType"),
+          at("MediaTimestamp"), at("Metric"),  at("Period"),    at("Breakdown"),
+          at("BreakdownValue"), at("Value"),   at("Title"),     at("Description")};
+}
+
 class InsightScan : public RowSource {
  public:
   InsightScan(FetchContext& ctx, bool stories)
-      : ctx_(ctx), stories_(stories), rules_(ruleContext(ctx)), memory_(ctx.state.insights) {
+      : ctx_(ctx),
+        stories_(stories),
+        rules_(ruleContext(ctx)),
+        memory_(ctx.state.insights),
+        out_(insightColumns(ctx)) {
     readFilters();
     const int tsCol = ctx.column("MediaTimestamp");
     range_ = ctx.constraints.timeRange(tsCol);
@@ -374,24 +398,20 @@ class InsightScan : public RowSource {
   Row makeRow(const MediaItem& m, const rapidjson::Value& metric, const std::string& breakdown,
               const std::string& breakdownValue, double value) const {
     Row row(ctx_.table.columns.size(), Value::null());
-    auto set = [&](const char* column, Value v) {
-      int i = ctx_.column(column);
-      if (i >= 0) row[static_cast<size_t>(i)] = std::move(v);
-    };
     auto textOrNull = [](const std::string& s) { return s.empty() ? Value::null() : Value::text(s); };
-    set("AccountId", Value::text(m.account));
-    set("MediaId", Value::text(m.id));
-    set("MediaType", textOrNull(m.mediaType));
-    set("MediaProductType", textOrNull(m.productType));
-    set("MediaTimestamp", textOrNull(m.timestamp));
-    set("Metric", Value::text(text(findPath(metric, "name"))));
+    row[out_.account] = Value::text(m.account);
+    row[out_.media] = Value::text(m.id);
+    row[out_.mediaType] = textOrNull(m.mediaType);
+    row[out_.productType] = textOrNull(m.productType);
+    row[out_.timestamp] = textOrNull(m.timestamp);
+    row[out_.metric] = Value::text(text(findPath(metric, "name")));
     std::string period = text(findPath(metric, "period"));
-    set("Period", Value::text(period.empty() ? "lifetime" : period));
-    set("Breakdown", textOrNull(breakdown));
-    set("BreakdownValue", textOrNull(breakdownValue));
-    set("Value", Value::real(value));
-    set("Title", textOrNull(text(findPath(metric, "title"))));
-    set("Description", textOrNull(text(findPath(metric, "description"))));
+    row[out_.period] = Value::text(period.empty() ? "lifetime" : period);
+    row[out_.breakdown] = textOrNull(breakdown);
+    row[out_.breakdownValue] = textOrNull(breakdownValue);
+    row[out_.value] = Value::real(value);
+    row[out_.title] = textOrNull(text(findPath(metric, "title")));
+    row[out_.description] = textOrNull(text(findPath(metric, "description")));
     return row;
   }
 
@@ -413,6 +433,7 @@ class InsightScan : public RowSource {
   const bool stories_;
   const schema::RuleContext rules_;
   InsightMemory& memory_;
+  const InsightColumns out_;
 
   std::optional<std::vector<std::string>> metrics_, mediaTypes_, productTypes_, breakdowns_;
   bool noBreakdowns_ = false;
