@@ -3,6 +3,7 @@
 // one chunk of days at a time and newest first, so LIMIT stays cheap. Rejected metrics are dropped with a
 // warning; the small-account and two-year-history answers are warnings or the end of the walk, not failures.
 #include <algorithm>
+#include <array>
 #include <functional>
 #include <map>
 #include <optional>
@@ -11,6 +12,7 @@
 
 #include "graph/batch.h"
 #include "graph/error_codes.h"
+#include "sql/account_insight_calls.h"
 #include "sql/account_insight_scan.h"
 #include "sql/error_mapping.h"
 #include "sql/insight_text.h"
@@ -19,6 +21,7 @@
 #include "sql/rule_context.h"
 #include "sql/scope.h"
 #include "sql/timeparse.h"
+#include "sql/warning_tally.h"
 
 namespace igodbc::sql {
 
@@ -31,62 +34,17 @@ using insight::mentions;
 using insight::text;
 using insight::upper;
 
+using account_insights::addRows;
+using account_insights::Group;
+using account_insights::inGroup;
+using account_insights::kGroups;
+using account_insights::Op;
+using account_insights::PendingRow;
 using schema::AccountMetricRule;
 
 constexpr int64_t kHistoryDays = 729;  // Instagram keeps about two years
 constexpr int64_t kMaxWindowDays = 30;
 constexpr int64_t kChunkOperations = 8 * static_cast<int64_t>(graph::kMaxBatchOps);
-
-// A call group of the account metric rules (schema/metrics.h).
-struct Group {
-  const char* name;       // T, T-week, T-28, V, B-mpt, B-follow, B-contact
-  const char* period;     // period=
-  bool series;            // metric_type=time_series (else total_value)
-  const char* breakdown;  // breakdown= ("" for none)
-};
-
-constexpr Group kGroups[] = {
-    {"T", "day", true, ""},
-    {"T-week", "week", true, ""},
-    {"T-28", "days_28", true, ""},
-    {"V", "day", false, ""},
-    {"B-mpt", "day", false, "media_product_type"},
-    {"B-follow", "day", false, "follow_type"},
-    {"B-contact", "day", false, "contact_button_type"},
-};
-
-bool inGroup(const AccountMetricRule& r, std::string_view group) {
-  std::string_view g = r.groups;
-  while (!g.empty()) {
-    size_t p = g.find(',');
-    if (g.substr(0, p) == group) return true;
-    if (p == std::string_view::npos) break;
-    g.remove_prefix(p + 1);
-  }
-  return false;
-}
-
-size_t ruleIndex(std::string_view name) {
-  const auto& rules = schema::accountMetricRules();
-  for (size_t i = 0; i < rules.size(); ++i)
-    if (rules[i].name == name) return i;
-  return rules.size();
-}
-
-// One insights operation: a group's metrics over [since, until) (Unix seconds, whole UTC days).
-struct Op {
-  const Group* group = nullptr;
-  std::vector<std::string> metrics;
-  int64_t since = 0, until = 0;
-};
-
-struct PendingRow {
-  int64_t day = 0;
-  size_t rule = 0;
-  bool breakdown = false;
-  Row row;
-  int seq = 0;
-};
 
 class AccountInsightScan : public RowSource {
  public:
@@ -95,7 +53,8 @@ class AccountInsightScan : public RowSource {
         totals_(totals),
         rules_(ruleContext(ctx)),
         memory_(ctx.state.insights),
-        only_(std::move(only)) {
+        only_(std::move(only)),
+        columns_(resolveColumns(ctx)) {
     today_ = parseCanonical(rules_.date).value_or(0) / kDay;
     readFilters();
     if (totals_)
@@ -339,22 +298,7 @@ class AccountInsightScan : public RowSource {
       if (!g.series || !groupWanted(g)) continue;
       const std::vector<std::string> metrics = groupMetrics(g);
       if (metrics.empty()) continue;
-      const bool asksFollowers = contains(metrics, "follower_count");
-      auto followerDay = [&](int64_t d) { return asksFollowers && d < today_ && d >= today_ - 30; };
-      size_t i = 0;
-      while (i < days.size()) {
-        const int64_t top = days[i];
-        const bool fc = followerDay(top);
-        size_t j = i;
-        while (j + 1 < days.size() && days[j + 1] == days[j] - 1 && followerDay(days[j + 1]) == fc &&
-               top - days[j + 1] < kMaxWindowDays)
-          ++j;
-        Op op{&g, {}, days[j] * kDay, (top + 1) * kDay};
-        for (const std::string& m : metrics)
-          if (m != "follower_count" || fc) op.metrics.push_back(m);
-        if (!op.metrics.empty()) ops.push_back(std::move(op));
-        i = j + 1;
-      }
+      account_insights::appendSeriesWindows(g, metrics, days, today_, kMaxWindowDays, ops);
     }
     for (int64_t d : days) {
       for (const Group& g : kGroups) {
@@ -366,29 +310,17 @@ class AccountInsightScan : public RowSource {
     return ops;
   }
 
-  graph::BatchOp request(const Op& op) const {
-    std::string list;
-    for (const std::string& m : op.metrics) list += (list.empty() ? "" : ",") + m;
-    graph::Params params{{"metric", list},
-                         {"period", op.group->period},
-                         {"metric_type", op.group->series ? "time_series" : "total_value"}};
-    if (*op.group->breakdown) params.emplace_back("breakdown", op.group->breakdown);
-    params.emplace_back("since", std::to_string(op.since));
-    params.emplace_back("until", std::to_string(op.until));
-    return {account_ + "/insights", std::move(params)};
-  }
-
   void runOps(std::vector<Op> pending, const std::vector<int64_t>& days) {
     std::vector<PendingRow> out;
     while (!pending.empty()) {
       std::vector<graph::BatchOp> requests;
-      for (const Op& op : pending) requests.push_back(request(op));
+      for (const Op& op : pending) requests.push_back(account_insights::request(account_, op));
       std::vector<graph::BatchResult> results = graph::runBatch(ctx_.graph(), requests);
       std::vector<Op> retry;
       for (size_t k = 0; k < pending.size(); ++k) {
         graph::BatchResult& res = results[k];
         if (res.ok()) {
-          addRows(pending[k], *res.json, res.seq, days, out);
+          addRows(pending[k], *res.json, res.seq, days, makeRow_, out);
           continue;
         }
         if (!res.error) throw graph::NetworkError("The Graph API returned an unreadable batch item");
@@ -452,107 +384,72 @@ class AccountInsightScan : public RowSource {
     if (!rest.metrics.empty()) retry.push_back(std::move(rest));
   }
 
-  // 5.4: time_series values become one row each (Date from end_time - 24 h); total_value answers give the
-  // total row (V) or the breakdown rows (B groups).
-  void addRows(const Op& op, const rapidjson::Value& json, int seq, const std::vector<int64_t>& days,
-               std::vector<PendingRow>& out) const {
-    const rapidjson::Value* data = dataArray(json);
-    if (!data) return;
-    for (const rapidjson::Value& metric : data->GetArray()) {
-      if (!metric.IsObject()) continue;
-      const std::string name = text(findPath(metric, "name"));
-      if (!contains(op.metrics, name)) continue;
-      const size_t rule = ruleIndex(name);
-      if (op.group->series) {
-        const rapidjson::Value* values = findPath(metric, "values");
-        if (!values || !values->IsArray()) continue;
-        for (const rapidjson::Value& v : values->GetArray()) {
-          const rapidjson::Value* value = v.IsObject() ? findPath(v, "value") : nullptr;
-          if (!value || !value->IsNumber()) continue;
-          std::optional<int64_t> end = parseGraphTimestamp(text(findPath(v, "end_time")));
-          if (!end) continue;
-          const int64_t day = floorDay(*end - kDay);
-          // Keep each day once: a window's values belong to the days it was asked for.
-          if (std::find(days.begin(), days.end(), day) == days.end()) continue;
-          out.push_back({day, rule, false,
-                         makeRow(op, metric, day, formatTimestamp(*end), {}, {}, value->GetDouble()), seq});
-        }
-        continue;
-      }
-      const int64_t day = op.since / kDay;
-      const std::string endTime = formatTimestamp(op.until);
-      if (!*op.group->breakdown) {
-        const rapidjson::Value* value = findPath(metric, "total_value.value");
-        if (value && value->IsNumber())
-          out.push_back(
-              {day, rule, false, makeRow(op, metric, day, endTime, {}, {}, value->GetDouble()), seq});
-        continue;
-      }
-      const rapidjson::Value* breakdowns = findPath(metric, "total_value.breakdowns");
-      if (!breakdowns || !breakdowns->IsArray() || breakdowns->Empty()) continue;
-      const rapidjson::Value* results = findPath((*breakdowns)[0], "results");
-      const rapidjson::Value* keys = findPath((*breakdowns)[0], "dimension_keys");
-      if (!results || !results->IsArray()) continue;
-      for (const rapidjson::Value& r : results->GetArray()) {
-        const rapidjson::Value* vals = findPath(r, "dimension_values");
-        const rapidjson::Value* value = findPath(r, "value");
-        if (!value || !value->IsNumber() || !vals || !vals->IsArray()) continue;
-        std::string bk, bv;
-        for (rapidjson::SizeType j = 0; j < vals->Size(); ++j) {
-          std::string key =
-              keys && keys->IsArray() && j < keys->Size() ? text(&(*keys)[j]) : op.group->breakdown;
-          if (key == "timeframe") continue;  // ignored with its value
-          bk += (bk.empty() ? "" : ",") + key;
-          bv += (bv.empty() ? "" : ",") + upper(text(&(*vals)[j]));
-        }
-        out.push_back({day, rule, true, makeRow(op, metric, day, endTime, bk, bv, value->GetDouble()), seq});
-      }
-    }
+  // The output columns, resolved once per scan; AccountInsightTotals has no Date or EndTime, AccountInsights
+  // no StartDate or EndDate (-1: not in this table).
+  enum Out {
+    kAccount,
+    kMetric,
+    kPeriod,
+    kMetricType,
+    kDate,
+    kEndTime,
+    kStartDate,
+    kEndDate,
+    kBreakdown,
+    kBreakdownValue,
+    kValue,
+    kTitle,
+    kDescription,
+    kOutCount
+  };
+  static std::array<int, kOutCount> resolveColumns(const FetchContext& ctx) {
+    static constexpr const char* kNames[kOutCount] = {
+        "AccountId", "Metric",    "Period",         "MetricType", "Date",  "EndTime",    "StartDate",
+        "EndDate",   "Breakdown", "BreakdownValue", "Value",      "Title", "Description"};
+    std::array<int, kOutCount> out{};
+    for (int i = 0; i < kOutCount; ++i) out[static_cast<size_t>(i)] = ctx.column(kNames[i]);
+    return out;
   }
 
   Row makeRow(const Op& op, const rapidjson::Value& metric, int64_t day, const std::string& endTime,
               const std::string& breakdown, const std::string& breakdownValue, double value) const {
     Row row(ctx_.table.columns.size(), Value::null());
-    auto set = [&](const char* column, Value v) {
-      int i = ctx_.column(column);
-      if (i >= 0) row[static_cast<size_t>(i)] = std::move(v);
+    auto set = [&](Out column, Value v) {
+      if (int i = columns_[column]; i >= 0) row[static_cast<size_t>(i)] = std::move(v);
     };
     auto textOrNull = [](const std::string& s) { return s.empty() ? Value::null() : Value::text(s); };
-    set("AccountId", Value::text(account_));
-    set("Metric", Value::text(text(findPath(metric, "name"))));
+    set(kAccount, Value::text(account_));
+    set(kMetric, Value::text(text(findPath(metric, "name"))));
     std::string period = text(findPath(metric, "period"));
-    set("Period", Value::text(period.empty() ? op.group->period : period));
-    set("MetricType", Value::text(op.group->series ? "time_series" : "total_value"));
-    set("Date", Value::text(formatDate(day * kDay)));
-    set("EndTime", Value::text(endTime));
-    set("StartDate", Value::text(formatDate(lo_ * kDay)));
-    set("EndDate", Value::text(formatDate(hi_ * kDay)));
-    set("Breakdown", textOrNull(breakdown));
-    set("BreakdownValue", textOrNull(breakdownValue));
-    set("Value", Value::real(value));
-    set("Title", textOrNull(text(findPath(metric, "title"))));
-    set("Description", textOrNull(text(findPath(metric, "description"))));
+    set(kPeriod, Value::text(period.empty() ? op.group->period : period));
+    set(kMetricType, Value::text(op.group->series ? "time_series" : "total_value"));
+    set(kDate, Value::text(formatDate(day * kDay)));
+    set(kEndTime, Value::text(endTime));
+    set(kStartDate, Value::text(formatDate(lo_ * kDay)));
+    set(kEndDate, Value::text(formatDate(hi_ * kDay)));
+    set(kBreakdown, textOrNull(breakdown));
+    set(kBreakdownValue, textOrNull(breakdownValue));
+    set(kValue, Value::real(value));
+    set(kTitle, textOrNull(text(findPath(metric, "title"))));
+    set(kDescription, textOrNull(text(findPath(metric, "description"))));
     return row;
   }
+  const account_insights::RowMaker makeRow_ =
+      [this](const Op& op, const rapidjson::Value& metric, int64_t day, const std::string& endTime,
+             const std::string& bk, const std::string& bv,
+             double value) { return makeRow(op, metric, day, endTime, bk, bv, value); };
 
   // ---- warnings: one per reason per statement, with the number of accounts ---------------------------
-  void count(const std::string& reason) { reasons_[reason].insert(account_); }
+  void count(const std::string& reason) { reasons_.count(reason, account_); }
 
-  void emitWarnings() {
-    for (const auto& [reason, accounts] : reasons_) {
-      size_t& reported = reported_[reason];
-      if (accounts.size() == reported) continue;
-      reported = accounts.size();
-      ctx_.warn(reason + " for " + std::to_string(accounts.size()) +
-                (accounts.size() == 1 ? " account" : " accounts"));
-    }
-  }
+  void emitWarnings() { reasons_.emit(ctx_); }
 
   FetchContext& ctx_;
   const bool totals_;
   const schema::RuleContext rules_;
   InsightMemory& memory_;
   const std::optional<AccountGroupMetrics> only_;  // AccountDailyMetrics: just these (group, metric) pairs
+  const std::array<int, kOutCount> columns_;
   int64_t today_ = 0;
 
   std::optional<std::vector<std::string>> metrics_, breakdowns_, periods_;
@@ -573,8 +470,7 @@ class AccountInsightScan : public RowSource {
 
   std::vector<PendingRow> rows_;
   size_t index_ = 0;
-  std::map<std::string, std::set<std::string>> reasons_;
-  std::map<std::string, size_t> reported_;
+  WarningTally reasons_{"account", "accounts"};
 };
 
 }  // namespace
@@ -585,19 +481,6 @@ std::unique_ptr<RowSource> openAccountInsights(FetchContext& ctx) {
 
 std::unique_ptr<RowSource> openAccountInsightsFor(FetchContext& ctx, AccountGroupMetrics wanted) {
   return std::make_unique<AccountInsightScan>(ctx, false, std::move(wanted));
-}
-
-std::string accountDailyGroup(std::string_view metric, std::string_view breakdown) {
-  for (const AccountMetricRule& r : schema::accountMetricRules()) {
-    if (r.table != "AccountInsights" || r.name != metric) continue;
-    for (const Group& g : kGroups) {
-      if (std::string_view(g.period) != "day" || std::string_view(g.breakdown) != breakdown ||
-          !inGroup(r, g.name))
-        continue;
-      return g.name;  // T before V: reach and follower_count totals come from the time series
-    }
-  }
-  return "";
 }
 
 std::unique_ptr<RowSource> openAccountInsightTotals(FetchContext& ctx) {

@@ -17,6 +17,7 @@
 #include "sql/rule_context.h"
 #include "sql/scope.h"
 #include "sql/timeparse.h"
+#include "sql/warning_tally.h"
 
 namespace igodbc::sql {
 
@@ -39,25 +40,6 @@ std::vector<std::string> selected(const std::optional<std::vector<std::string>>&
     if (contains(*filter, k)) out.push_back(k);
   return out;
 }
-
-// Warnings of one statement: one per reason, with the number of accounts.
-class Reasons {
- public:
-  void count(const std::string& reason, const std::string& account) { reasons_[reason].insert(account); }
-  void emit(const FetchContext& ctx) {
-    for (const auto& [reason, accounts] : reasons_) {
-      size_t& reported = reported_[reason];
-      if (accounts.size() == reported) continue;
-      reported = accounts.size();
-      ctx.warn(reason + " for " + std::to_string(accounts.size()) +
-               (accounts.size() == 1 ? " account" : " accounts"));
-    }
-  }
-
- private:
-  std::map<std::string, std::set<std::string>> reasons_;
-  std::map<std::string, size_t> reported_;
-};
 
 bool smallAccountError(const graph::GraphError& e) {
   return (e.code == graph::codes::kPermission || e.code == graph::codes::kInvalidParameter) &&
@@ -101,7 +83,7 @@ class PerAccountScan : public RowSource {
   FetchContext& ctx_;
   std::vector<std::string> accounts_;  // set by the derived constructor; empty: nothing to read
   std::vector<std::pair<Row, int>> rows_;
-  Reasons reasons_;
+  WarningTally reasons_{"account", "accounts"};
 
  private:
   size_t nextAccount_ = 0;

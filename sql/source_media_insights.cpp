@@ -16,6 +16,7 @@
 #include "sql/row_mapper.h"
 #include "sql/rule_context.h"
 #include "sql/scope.h"
+#include "sql/warning_tally.h"
 
 namespace igodbc::sql {
 
@@ -416,18 +417,11 @@ class InsightScan : public RowSource {
   }
 
   // ---- warnings: one per reason per statement, with the number of media ------------------------------
-  void count(const std::string& reason, const std::string& mediaId) { reasons_[reason].insert(mediaId); }
+  void count(const std::string& reason, const std::string& mediaId) { reasons_.count(reason, mediaId); }
 
   // Each reason is reported when first seen (with the rows of that page) and again at the end of the scan
   // only if later pages added media to it.
-  void emitWarnings() {
-    for (const auto& [reason, media] : reasons_) {
-      size_t& reported = reported_[reason];
-      if (media.size() == reported) continue;
-      reported = media.size();
-      ctx_.warn(reason + " for " + std::to_string(media.size()) + " media");
-    }
-  }
+  void emitWarnings() { reasons_.emit(ctx_); }
 
   FetchContext& ctx_;
   const bool stories_;
@@ -452,8 +446,7 @@ class InsightScan : public RowSource {
 
   std::vector<PendingRow> rows_;
   size_t index_ = 0;
-  std::map<std::string, std::set<std::string>> reasons_;
-  std::map<std::string, size_t> reported_;
+  WarningTally reasons_{"media", "media"};
 };
 
 }  // namespace
