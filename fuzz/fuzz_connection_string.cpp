@@ -5,8 +5,8 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "driver/connection_settings.h"
-#include "driver/connection_string.h"
+#include "driver/connect/connection_settings.h"
+#include "driver/connect/connection_string.h"
 
 using namespace igodbc::driver;
 

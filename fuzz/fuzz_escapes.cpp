@@ -4,7 +4,7 @@
 #include <stdexcept>
 #include <string_view>
 
-#include "sql/engine.h"
+#include "sql/engine/engine.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "schema/schema.h"
-#include "sql/fields.h"
+#include "sql/vtab/fields.h"
 
 using namespace igodbc;
 

@@ -7,8 +7,8 @@
 
 #include "net/json_body.h"
 #include "schema/schema.h"
-#include "sql/paged_walk.h"
-#include "sql/row_mapper.h"
+#include "sql/fetch/paged_walk.h"
+#include "sql/vtab/row_mapper.h"
 
 using namespace igodbc;
 

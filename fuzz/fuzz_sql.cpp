@@ -19,7 +19,7 @@
 
 #include "graph/client.h"
 #include "oauth/token_provider.h"
-#include "sql/engine.h"
+#include "sql/engine/engine.h"
 
 using namespace igodbc;
 

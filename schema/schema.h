@@ -47,8 +47,8 @@ struct Column {
   std::string_view notes = {};
 };
 
-// What reading a table costs in Graph calls, for the planner to compare plans (sql/plan.cpp). Column names
-// are of the table; empty: none.
+// What reading a table costs in Graph calls, for the planner to compare plans (sql/vtab/plan.cpp). Column
+// names are of the table; empty: none.
 struct Cost {
   std::string_view key;      // = or IN on it reads the objects by ID instead of walking
   std::string_view account;  // selects the accounts walked

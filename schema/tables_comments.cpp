@@ -1,5 +1,6 @@
 // The declarations of Comments and Replies. Both are read through the media's
-// comments edge (sql/source_comments.cpp, sql/source_replies.cpp); writes are declared beside them.
+// comments edge (sql/sources/source_comments.cpp, sql/sources/source_replies.cpp); writes are declared beside
+// them.
 #include "schema/shared_columns.h"
 #include "schema/tables.h"
 

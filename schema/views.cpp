@@ -1,5 +1,5 @@
 // MediaMetrics, a virtual table whose scan pivots MediaInsights rows onto Media rows
-// (sql/source_media_metrics.cpp). Metric columns come from the media metric rules
+// (sql/sources/source_media_metrics.cpp). Metric columns come from the media metric rules
 // (MediaMetricRule::mediaColumn), breakdown columns from the action_type values.
 #include "schema/views.h"
 

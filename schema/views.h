@@ -1,7 +1,7 @@
 // The wide tables (MediaMetrics, StoryMetrics, AccountDailyMetrics), declared from the metric rules: their
 // column lists and which long insight rows each metric column pivots (one metric column per rule that has a
-// wide column). They are virtual tables reported as VIEW; their scans (sql/source_media_metrics.cpp,
-// sql/source_account_daily.cpp) request only the metrics of the columns a statement uses.
+// wide column). They are virtual tables reported as VIEW; their scans (sql/sources/source_media_metrics.cpp,
+// sql/sources/source_account_daily.cpp) request only the metrics of the columns a statement uses.
 #pragma once
 
 #include <string>

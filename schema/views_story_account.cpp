@@ -1,7 +1,7 @@
 // StoryMetrics and AccountDailyMetrics: virtual tables whose scans pivot StoryInsights
-// rows onto Stories rows (sql/source_story_metrics.cpp) and AccountInsights rows
-// (sql/source_account_daily.cpp). Metric columns come from the metric rules (storyColumn, wideColumn),
-// breakdown columns from the breakdown values the contract names.
+// rows onto Stories rows (sql/sources/source_media_metrics.cpp) and AccountInsights rows
+// (sql/sources/source_account_daily.cpp). Metric columns come from the metric rules (storyColumn,
+// wideColumn), breakdown columns from the breakdown values the contract names.
 #include <utility>
 #include <vector>
 

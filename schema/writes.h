@@ -1,6 +1,6 @@
 // What INSERT, UPDATE and DELETE do on a writable table, declared
-// once and referenced by the table's declaration (Table::writes). sql/write_*.cpp validate and run writes
-// from these declarations only; the docs and the catalog read them too.
+// once and referenced by the table's declaration (Table::writes). sql/writes/write_*.cpp validate and run
+// writes from these declarations only; the docs and the catalog read them too.
 #pragma once
 
 #include <string_view>

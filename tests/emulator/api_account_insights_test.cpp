@@ -1,8 +1,8 @@
 // Account insights: periods, metric types, the 30-day window, 2 years of history, time paging,
 // breakdowns, demographics and the small-account refusals.
-#include "insights_values.h"
+#include "dataset/insights_values.h"
+#include "server/timefmt.h"
 #include "test_support.h"
-#include "timefmt.h"
 
 using namespace igemu;
 using namespace emutest;

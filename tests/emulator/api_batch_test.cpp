@@ -2,7 +2,7 @@
 #include <cctype>
 #include <cstdio>
 
-#include "jsonpath.h"
+#include "server/jsonpath.h"
 #include "test_support.h"
 
 using namespace igemu;

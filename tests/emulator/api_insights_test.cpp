@@ -1,7 +1,7 @@
 // Media insights: the metric × media kind × version/date matrix and the media-level refusals.
 #include <cctype>
 
-#include "insights_values.h"
+#include "dataset/insights_values.h"
 #include "test_support.h"
 
 using namespace igemu;

@@ -2,7 +2,7 @@
 // (every endpoint, method, parameter and body shape), each must answer with parseable JSON.
 #include <vector>
 
-#include "rng.h"
+#include "server/rng.h"
 #include "test_support.h"
 
 using namespace igemu;

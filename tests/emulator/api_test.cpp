@@ -1,5 +1,5 @@
 // Request-level tests of the Graph API handler, without sockets.
-#include "api.h"
+#include "api/api.h"
 
 #include <rapidjson/document.h>
 
@@ -7,9 +7,9 @@
 #include <set>
 #include <string>
 
-#include "dataset.h"
-#include "dump.h"
-#include "timefmt.h"
+#include "dataset/dataset.h"
+#include "dataset/dump.h"
+#include "server/timefmt.h"
 
 using namespace igemu;
 

@@ -4,8 +4,8 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "server/token_family.h"
 #include "test_support.h"
-#include "token_family.h"
 
 using namespace igemu;
 using namespace emutest;

@@ -1,4 +1,4 @@
-#include "field_selection.h"
+#include "server/field_selection.h"
 
 #include <catch2/catch.hpp>
 

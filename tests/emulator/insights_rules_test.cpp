@@ -1,5 +1,5 @@
 // The metric tables: which names the API lists, and when, for media and accounts.
-#include "insights_rules.h"
+#include "dataset/insights_rules.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-#include "json.h"
+#include "server/json.h"
 
 #include <catch2/catch.hpp>
 

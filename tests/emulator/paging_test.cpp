@@ -1,4 +1,4 @@
-#include "paging.h"
+#include "server/paging.h"
 
 #include <catch2/catch.hpp>
 

@@ -7,8 +7,8 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "api.h"
-#include "dataset.h"
+#include "api/api.h"
+#include "dataset/dataset.h"
 
 namespace emutest {
 

@@ -1,4 +1,4 @@
-#include "timefmt.h"
+#include "server/timefmt.h"
 
 #include <catch2/catch.hpp>
 

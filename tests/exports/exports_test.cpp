@@ -1,6 +1,6 @@
-// The driver's exported ODBC entry points equal what its SQLGetFunctions reports (driver/functions.h promises
-// it: unixODBC disables every function the driver reports as missing, and calling one reported but not
-// exported fails). The library is loaded directly, not through a driver manager, because a driver manager
+// The driver's exported ODBC entry points equal what its SQLGetFunctions reports (driver/exports/functions.h
+// promises it: unixODBC disables every function the driver reports as missing, and calling one reported but
+// not exported fails). The library is loaded directly, not through a driver manager, because a driver manager
 // answers SQLGetFunctions from its own lookups. Usage: exports_test <nm> <libinstagramodbc.so>
 #include <dlfcn.h>
 #include <sql.h>

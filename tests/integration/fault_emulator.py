@@ -1,4 +1,4 @@
-"""A second emulator with fault injection (emulator/faults.h) for the resilience tests: same data as the
+"""A second emulator with fault injection (emulator/server/faults.h) for the resilience tests: same data as the
 fault-free emulator of with_emulator.sh (same seed and clock), so every result can be compared with it."""
 import os
 import subprocess

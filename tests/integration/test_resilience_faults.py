@@ -1,6 +1,6 @@
-"""One fault kind at a time (emulator/faults.h) through pyodbc, the DM and the driver. Transient
+"""One fault kind at a time (emulator/server/faults.h) through pyodbc, the DM and the driver. Transient
 faults are retried (sys_requests.Attempt > 1) and the result equals the fault-free one; faults that cannot be
-retried fail the statement with the SQLSTATE sql/error_mapping.cpp gives them — never a short or repeated result."""
+retried fail the statement with the SQLSTATE sql/engine/error_mapping.cpp gives them — never a short or repeated result."""
 import os
 
 import pyodbc

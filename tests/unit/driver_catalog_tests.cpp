@@ -5,11 +5,11 @@
 #include <string>
 #include <vector>
 
-#include "driver/catalog.h"
-#include "driver/catalog_patterns.h"
-#include "driver/sql_type_info.h"
+#include "driver/catalog/catalog.h"
+#include "driver/catalog/catalog_patterns.h"
+#include "driver/catalog/sql_type_info.h"
 #include "schema/schema.h"
-#include "sql/engine.h"
+#include "sql/engine/engine.h"
 
 using namespace igodbc::driver;
 using igodbc::sql::Engine;

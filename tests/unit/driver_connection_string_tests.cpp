@@ -3,8 +3,8 @@
 #include <map>
 #include <string>
 
-#include "driver/connection_settings.h"
-#include "driver/connection_string.h"
+#include "driver/connect/connection_settings.h"
+#include "driver/connect/connection_string.h"
 
 using namespace igodbc::driver;
 

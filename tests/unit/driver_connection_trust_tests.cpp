@@ -4,9 +4,9 @@
 #include <map>
 #include <string>
 
-#include "driver/connection_settings.h"
-#include "driver/connection_string.h"
-#include "driver/connection_trust.h"
+#include "driver/connect/connection_settings.h"
+#include "driver/connect/connection_string.h"
+#include "driver/connect/connection_trust.h"
 
 using namespace igodbc::driver;
 

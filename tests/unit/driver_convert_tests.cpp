@@ -3,8 +3,8 @@
 #include <cstring>
 #include <string>
 
-#include "driver/convert.h"
-#include "driver/unicode.h"
+#include "driver/convert/convert.h"
+#include "driver/convert/unicode.h"
 
 using namespace igodbc::driver;
 using igodbc::sql::ValueType;

@@ -6,8 +6,8 @@
 #include <utility>
 #include <vector>
 
-#include "driver/info.h"
-#include "sql/engine.h"
+#include "driver/catalog/info.h"
+#include "sql/engine/engine.h"
 
 using igodbc::driver::InfoContext;
 using igodbc::driver::infoValue;

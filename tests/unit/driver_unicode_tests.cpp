@@ -2,8 +2,8 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "driver/out_string.h"
-#include "driver/unicode.h"
+#include "driver/convert/out_string.h"
+#include "driver/convert/unicode.h"
 
 using namespace igodbc::driver;
 

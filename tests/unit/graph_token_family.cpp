@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "graph/token_family.h"
-#include "sql/error_mapping.h"
+#include "sql/engine/error_mapping.h"
 
 using igodbc::graph::tokenFamilyAdvice;
 

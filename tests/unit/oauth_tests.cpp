@@ -8,7 +8,7 @@
 #include <functional>
 #include <map>
 
-#include "driver/connection_settings.h"
+#include "driver/connect/connection_settings.h"
 #include "net/logger.h"
 #include "net/redact.h"
 #include "oauth/authorization.h"

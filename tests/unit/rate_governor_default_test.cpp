@@ -5,7 +5,7 @@
 #include <chrono>
 #include <string>
 
-#include "driver/connection_settings.h"
+#include "driver/connect/connection_settings.h"
 #include "graph/client.h"
 #include "graph/rate_governor.h"
 #include "graph/usage_headers.h"

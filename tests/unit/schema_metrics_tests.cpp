@@ -1,5 +1,5 @@
 // The metric rules of media and account insights (schema/metrics.h), the parsing of metric rejections
-// (sql/insight_memory.h) and the batch response parsing (graph/batch.h).
+// (sql/fetch/insight_memory.h) and the batch response parsing (graph/batch.h).
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
@@ -7,7 +7,7 @@
 #include "graph/batch.h"
 #include "net/json_body.h"
 #include "schema/metrics.h"
-#include "sql/insight_memory.h"
+#include "sql/fetch/insight_memory.h"
 
 using namespace igodbc::schema;
 

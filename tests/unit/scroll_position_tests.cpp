@@ -2,8 +2,8 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 
-#include "driver/diagnostics.h"
-#include "driver/scroll_position.h"
+#include "driver/handles/diagnostics.h"
+#include "driver/results/scroll_position.h"
 
 using namespace igodbc::driver;
 

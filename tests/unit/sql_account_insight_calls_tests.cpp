@@ -1,7 +1,7 @@
 // The Graph side of AccountInsights: how days become insight windows, and the request of one operation.
 #include <catch2/catch.hpp>
 
-#include "sql/account_insight_calls.h"
+#include "sql/fetch/account_insight_calls.h"
 
 using namespace igodbc::sql::account_insights;
 

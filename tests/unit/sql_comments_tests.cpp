@@ -1,9 +1,10 @@
-// Comments and Replies planning (sql/plan.cpp) and the expansion text of a comment read (sql/comment_walk.h).
+// Comments and Replies planning (sql/vtab/plan.cpp) and the expansion text of a comment read
+// (sql/fetch/comment_walk.h).
 #include <catch2/catch.hpp>
 
 #include "schema/schema.h"
-#include "sql/comment_walk.h"
-#include "sql/plan.h"
+#include "sql/fetch/comment_walk.h"
+#include "sql/vtab/plan.h"
 
 using namespace igodbc::sql;
 namespace schema = igodbc::schema;

@@ -1,8 +1,8 @@
-// ODBC escape sequences -> SQLite text (sql/escape.cpp, sql/escape_functions.cpp).
+// ODBC escape sequences -> SQLite text (sql/engine/escape.cpp, sql/engine/escape_functions.cpp).
 #include <algorithm>
 #include <catch2/catch.hpp>
 
-#include "sql/engine.h"
+#include "sql/engine/engine.h"
 
 using igodbc::sql::EngineError;
 using igodbc::sql::translateEscapes;

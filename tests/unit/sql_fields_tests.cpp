@@ -1,9 +1,9 @@
-// fields= lists (sql/fields.cpp): the Graph fields behind the columns a statement reads, for Accounts, Pages,
-// Media and MediaChildren.
+// fields= lists (sql/vtab/fields.cpp): the Graph fields behind the columns a statement reads, for Accounts,
+// Pages, Media and MediaChildren.
 #include <catch2/catch.hpp>
 
 #include "schema/schema.h"
-#include "sql/fields.h"
+#include "sql/vtab/fields.h"
 
 using namespace igodbc::sql;
 namespace schema = igodbc::schema;

@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "sql/sql_guard.h"
+#include "sql/engine/sql_guard.h"
 
 using namespace igodbc::sql;
 

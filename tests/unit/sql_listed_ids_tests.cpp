@@ -2,7 +2,7 @@
 #include <string>
 #include <vector>
 
-#include "sql/listed_ids.h"
+#include "sql/fetch/listed_ids.h"
 
 using igodbc::sql::ListedIds;
 using Ids = std::vector<std::string>;

@@ -1,10 +1,10 @@
-// Planning (sql/plan.cpp): which constraints are consumed, the idxStr round trip, LIMIT/ORDER BY rules and
-// costs; and the bound-constraint helpers (sql/constraints.cpp).
+// Planning (sql/vtab/plan.cpp): which constraints are consumed, the idxStr round trip, LIMIT/ORDER BY rules
+// and costs; and the bound-constraint helpers (sql/vtab/constraints.cpp).
 #include <catch2/catch.hpp>
 
 #include "schema/schema.h"
-#include "sql/constraints.h"
-#include "sql/plan.h"
+#include "sql/vtab/constraints.h"
+#include "sql/vtab/plan.h"
 
 using namespace igodbc::sql;
 namespace schema = igodbc::schema;

@@ -1,10 +1,10 @@
-// CALL/EXEC -> the SELECT over a procedure's table-valued function (sql/procedures.cpp), and the value rules
-// of sql/text_rules.cpp.
+// CALL/EXEC -> the SELECT over a procedure's table-valued function (sql/procedures/procedures.cpp), and the
+// value rules of sql/writes/text_rules.cpp.
 #include <catch2/catch.hpp>
 
-#include "sql/engine.h"
-#include "sql/procedures.h"
-#include "sql/text_rules.h"
+#include "sql/engine/engine.h"
+#include "sql/procedures/procedures.h"
+#include "sql/writes/text_rules.h"
 
 using igodbc::sql::EngineError;
 using igodbc::sql::rewriteProcedureCall;

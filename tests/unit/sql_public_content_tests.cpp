@@ -5,7 +5,7 @@
 
 #include "schema/schema.h"
 #include "schema/views.h"
-#include "sql/plan.h"
+#include "sql/vtab/plan.h"
 
 using namespace igodbc::sql;
 namespace schema = igodbc::schema;

@@ -1,13 +1,13 @@
-// Graph JSON -> rows (sql/row_mapper.cpp), time conversions (sql/timeparse.cpp) and SQLite comparison rules
-// (sql/compare.cpp).
+// Graph JSON -> rows (sql/vtab/row_mapper.cpp), time conversions (sql/vtab/timeparse.cpp) and SQLite
+// comparison rules (sql/vtab/compare.cpp).
 #include <rapidjson/document.h>
 
 #include <catch2/catch.hpp>
 
 #include "schema/schema.h"
-#include "sql/compare.h"
-#include "sql/row_mapper.h"
-#include "sql/timeparse.h"
+#include "sql/vtab/compare.h"
+#include "sql/vtab/row_mapper.h"
+#include "sql/vtab/timeparse.h"
 
 using namespace igodbc::sql;
 namespace schema = igodbc::schema;

@@ -1,9 +1,9 @@
-// One row source per declared table (sql/row_source.h, "registration"): every table of schema/ has exactly
-// one, and nothing registers a table schema/ does not declare.
+// One row source per declared table (sql/sources/row_source.h, "registration"): every table of schema/ has
+// exactly one, and nothing registers a table schema/ does not declare.
 #include <catch2/catch.hpp>
 
 #include "schema/schema.h"
-#include "sql/row_source.h"
+#include "sql/sources/row_source.h"
 
 using namespace igodbc::sql;
 namespace schema = igodbc::schema;

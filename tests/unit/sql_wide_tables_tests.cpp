@@ -5,9 +5,9 @@
 
 #include "schema/schema.h"
 #include "schema/views.h"
-#include "sql/account_insight_scan.h"
-#include "sql/plan.h"
-#include "sql/row_source.h"
+#include "sql/fetch/account_insight_scan.h"
+#include "sql/sources/row_source.h"
+#include "sql/vtab/plan.h"
 
 using namespace igodbc::sql;
 namespace schema = igodbc::schema;

@@ -1,10 +1,10 @@
-// Writes planned from schema/writes.h (sql/write_rules.cpp): the validation order and texts of
+// Writes planned from schema/writes.h (sql/writes/write_rules.cpp): the validation order and texts of
 // Comments, Media and the read-only refusals, the Graph call of each row, and UPDATEs to the current value
 // that make no call.
 #include <catch2/catch.hpp>
 
 #include "schema/schema.h"
-#include "sql/write_rules.h"
+#include "sql/writes/write_rules.h"
 
 using namespace igodbc;
 using sql::Row;

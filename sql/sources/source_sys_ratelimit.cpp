@@ -1,0 +1,41 @@
+// sys_ratelimit: the process-wide store of the latest usage headers (graph/usage_headers.h).
+// Makes no Graph call.
+#include <ctime>
+
+#include "graph/usage_headers.h"
+#include "sql/fetch/snapshot_source.h"
+
+namespace igodbc::sql {
+
+namespace {
+
+std::string timestampText(int64_t ms) {
+  std::time_t t = static_cast<std::time_t>(ms / 1000);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[24];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
+  return buf;
+}
+
+void fill(const graph::UsageRow& u, RowFiller& row) {
+  row.set("Header", Value::text(u.header));
+  row.set("ObjectId", Value::text(u.objectId));
+  row.set("Type", Value::text(u.type));
+  row.set("CallCount", integerOrNull(u.callCount));
+  row.set("TotalCputime", integerOrNull(u.totalCputime));
+  row.set("TotalTime", integerOrNull(u.totalTime));
+  row.set("EstimatedTimeToRegainAccess", integerOrNull(u.regainMinutes));
+  row.set("ObservedAt", Value::text(timestampText(u.observedAtMs)));
+}
+
+}  // namespace
+
+std::unique_ptr<RowSource> openSysRateLimit(FetchContext& ctx) {
+  return std::make_unique<SnapshotSource<graph::UsageRow>>(ctx, graph::UsageStore::process().snapshot(),
+                                                           fill);
+}
+
+}  // namespace igodbc::sql
+
+IGODBC_ROW_SOURCES(source_sys_ratelimit, {"sys_ratelimit", &openSysRateLimit});
