@@ -21,12 +21,6 @@ const std::vector<std::string_view> kProperties = {
 
 const std::vector<std::string_view> kOtherKeys = {"DSN", "DRIVER", "FILEDSN", "SAVEFILE", "UID", "PWD"};
 
-std::string trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return std::string(s);
-}
-
 [[noreturn]] void invalid(std::string_view key, const std::string& why) {
   throw SettingsError("08001", "Connection property " + std::string(key) + " " + why);
 }
@@ -53,11 +47,6 @@ bool validVersion(std::string_view v) {
   size_t dot = v.find('.');
   return v.size() >= 4 && v[0] == 'v' && dot != std::string_view::npos && allDigits(v.substr(1, dot - 1)) &&
          allDigits(v.substr(dot + 1));
-}
-
-bool isTrue(std::string_view v) {
-  return equalsIgnoreCase(v, "true") || equalsIgnoreCase(v, "1") || equalsIgnoreCase(v, "yes") ||
-         equalsIgnoreCase(v, "on");
 }
 
 }  // namespace
@@ -90,7 +79,7 @@ ConnectionSettings resolveSettings(const PropertyLookup& lookup) {
   auto get = [&](std::string_view key) -> std::optional<std::string> {
     std::optional<std::string> v = lookup(key);
     if (!v) return std::nullopt;
-    std::string t = trim(*v);
+    std::string t(trim(*v));
     if (t.empty()) return std::nullopt;  // an empty property means "use the default"
     return t;
   };
@@ -113,7 +102,7 @@ ConnectionSettings resolveSettings(const PropertyLookup& lookup) {
     while (start <= v->size()) {
       size_t comma = v->find(',', start);
       if (comma == std::string::npos) comma = v->size();
-      std::string id = trim(std::string_view(*v).substr(start, comma - start));
+      std::string id(trim(std::string_view(*v).substr(start, comma - start)));
       if (!id.empty()) {
         if (!allDigits(id))
           invalid("BusinessAccountId", "must be a comma-separated list of numeric IDs (got '" + id + "')");
@@ -157,13 +146,14 @@ ConnectionSettings resolveSettings(const PropertyLookup& lookup) {
   if (auto v = get("RetryMaxSeconds")) s.retryMaxSeconds = integerIn("RetryMaxSeconds", *v, 0, 3600);
   if (auto v = get("RateLimitThreshold"))
     s.rateLimitThreshold = static_cast<int>(integerIn("RateLimitThreshold", *v, 0, 100));
-  if (auto v = get("CDataCompat")) s.cdataCompat = isTrue(*v);
+  if (auto v = get("CDataCompat")) s.cdataCompat = isTrueValue(*v);
   // SQL ceilings (sql/engine/sql_guard.h): bounded so that no setting lets one statement take the host's
   // memory.
-  if (auto v = get("MaxValueBytes")) s.maxValueBytes = integerIn("MaxValueBytes", *v, 1000, 1000000000);
+  if (auto v = get("MaxValueBytes"))
+    s.limits.maxValueBytes = integerIn("MaxValueBytes", *v, 1000, 1000000000);
   if (auto v = get("MaxStatementBytes"))
-    s.maxStatementBytes = integerIn("MaxStatementBytes", *v, 1000, 1000000000);
-  if (auto v = get("MaxScratchMB")) s.maxScratchMB = integerIn("MaxScratchMB", *v, 1, 1048576);
+    s.limits.maxStatementBytes = integerIn("MaxStatementBytes", *v, 1000, 1000000000);
+  if (auto v = get("MaxScratchMB")) s.limits.maxScratchMB = integerIn("MaxScratchMB", *v, 1, 1048576);
   if (auto v = get("ScratchDatabase")) s.scratchDatabase = *v;  // a file for the Local schema
 
   resolveOAuthSettings(get, s.oauth);

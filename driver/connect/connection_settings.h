@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "driver/connect/oauth_settings.h"
+#include "sql/engine/sql_guard.h"
 
 namespace igodbc::driver {
 
@@ -41,10 +42,8 @@ struct ConnectionSettings {
   long retryMaxSeconds = 60;    // backoff budget per call
   int rateLimitThreshold = 80;  // usage percent where the rate governor slows down (0 = off)
   bool cdataCompat = false;
-  std::string scratchDatabase;                  // empty: scratch tables in memory
-  long maxValueBytes = 64L << 20;               // one TEXT/BLOB value (sql/engine/sql_guard.h SqlLimits)
-  long maxStatementBytes = 4L << 20;            // one statement's text
-  long maxScratchMB = 1024;                     // scratch (Local and temp) tables
+  std::string scratchDatabase;  // empty: scratch tables in memory
+  sql::SqlLimits limits;  // MaxValueBytes, MaxStatementBytes, MaxScratchMB (a connection string only lowers)
   std::vector<PropertyOrigin> propertyOrigins;  // filled by connect.cpp (driver/connect/connection_props.h)
 };
 

@@ -16,13 +16,13 @@ std::string lower(std::string_view s) {
   return out;
 }
 
+}  // namespace
+
 std::string_view trim(std::string_view s) {
   while (!s.empty() && isSpace(s.front())) s.remove_prefix(1);
   while (!s.empty() && isSpace(s.back())) s.remove_suffix(1);
   return s;
 }
-
-}  // namespace
 
 bool equalsIgnoreCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
@@ -30,6 +30,12 @@ bool equalsIgnoreCase(std::string_view a, std::string_view b) {
     if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
       return false;
   return true;
+}
+
+bool isTrueValue(std::string_view value) {
+  value = trim(value);
+  return equalsIgnoreCase(value, "true") || value == "1" || equalsIgnoreCase(value, "yes") ||
+         equalsIgnoreCase(value, "on");
 }
 
 std::optional<std::string> ConnectionString::get(std::string_view key) const {

@@ -21,6 +21,10 @@ class ConnectionStringError : public std::runtime_error {
 };
 
 bool equalsIgnoreCase(std::string_view a, std::string_view b);
+// `s` without the blanks (space, tab, CR, LF) around it.
+std::string_view trim(std::string_view s);
+// A yes/no property: true, 1, yes or on, any case, blanks around ignored. Anything else is false.
+bool isTrueValue(std::string_view value);
 
 // Limits of parseConnectionString: far above any real connection string, low enough to stay instant.
 inline constexpr size_t kMaxConnectionStringBytes = 64 * 1024;

@@ -1,6 +1,8 @@
 #include "driver/connect/connection_trust.h"
 
 #include <array>
+#include <cstdint>
+#include <utility>
 
 namespace igodbc::driver {
 
@@ -31,19 +33,6 @@ bool listed(const std::array<std::string_view, N>& list, std::string_view key) {
   return false;
 }
 
-std::string_view trim(std::string_view t) {
-  while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
-  while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
-  return t;
-}
-
-bool isTrue(const std::optional<std::string>& v) {
-  if (!v) return false;
-  std::string_view t = trim(*v);
-  return equalsIgnoreCase(t, "true") || equalsIgnoreCase(t, "1") || equalsIgnoreCase(t, "yes") ||
-         equalsIgnoreCase(t, "on");
-}
-
 std::string normalizedUrl(std::string_view v) {
   v = trim(v);
   while (!v.empty() && v.back() == '/') v.remove_suffix(1);
@@ -57,6 +46,33 @@ bool isMetaGraphUrl(std::string_view url) {
 
 constexpr char kWhere[] =
     "the DSN (odbc.ini) or, for DRIVER= connections, the driver's section of odbcinst.ini";
+
+// The SQL ceilings protect the host process: a connection string may lower them, never raise them above the
+// trusted source's value (or the default). Values that do not parse are left to resolveSettings' message.
+void checkCeilings(const ConnectionString& cs, const PropertyLookup& trusted) {
+  const sql::SqlLimits defaults;
+  const std::pair<std::string_view, int64_t> ceilings[] = {{"MaxValueBytes", defaults.maxValueBytes},
+                                                           {"MaxStatementBytes", defaults.maxStatementBytes},
+                                                           {"MaxScratchMB", defaults.maxScratchMB}};
+  auto number = [](const std::optional<std::string>& v) -> std::optional<int64_t> {
+    if (!isPresent(v)) return std::nullopt;
+    const std::string t(trim(*v));
+    if (t.empty() || t.size() > 18 || t.find_first_not_of("0123456789") != std::string::npos)
+      return std::nullopt;
+    return std::stoll(t);
+  };
+  for (const auto& [key, fallback] : ceilings) {
+    std::optional<int64_t> asked = number(cs.get(key));
+    if (!asked) continue;
+    const int64_t ceiling = number(trusted(key)).value_or(fallback);
+    if (*asked > ceiling)
+      throw SettingsError("08001", std::string(key) +
+                                       " in the connection string may only lower the ceiling of " + kWhere +
+                                       " (" + std::to_string(ceiling) +
+                                       "); raise it in the DSN, or set "
+                                       "AllowConnectionStringPaths=true there");
+  }
+}
 
 }  // namespace
 
@@ -78,7 +94,9 @@ void checkConnectionStringKeys(const ConnectionString& cs, const PropertyLookup&
       throw SettingsError("08001",
                           std::string(key) + " can be set only in " + kWhere +
                               ", never in the connection string; remove it from the connection string");
-  if (isTrue(trusted("AllowConnectionStringPaths"))) return;
+  if (std::optional<std::string> allow = trusted("AllowConnectionStringPaths"); allow && isTrueValue(*allow))
+    return;
+  checkCeilings(cs, trusted);
   for (std::string_view key : kTrustedSourceKeys)
     if (isPresent(cs.get(key)))
       throw SettingsError("08001", std::string(key) +

@@ -17,7 +17,8 @@ namespace igodbc::driver {
 // OAuthBrowserCommand, LogFile, ScratchDatabase, OAuthSettingsLocation, OAuthAllowInsecureFile,
 // CallbackCertificate, CallbackKey, SSLServerCert.
 bool isTrustedSourceKey(std::string_view key);
-// AllowConnectionStringPaths and AllowTokenInResults: never from a connection string.
+// AllowConnectionStringPaths and AllowTokenInResults: never from a connection string. MaxValueBytes,
+// MaxStatementBytes and MaxScratchMB: a connection string may only lower them.
 bool isDsnOnlyKey(std::string_view key);
 
 // Throws SettingsError (08001) when `cs` sets a key it may not, or overrides GraphURL, OAuthAccessTokenURL,

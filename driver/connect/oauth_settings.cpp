@@ -43,10 +43,6 @@ long wholeNumber(std::string_view key, const std::string& text, long lo, long hi
   return v;
 }
 
-bool yes(const std::string& v) {
-  return equalsIgnoreCase(v, "true") || v == "1" || equalsIgnoreCase(v, "yes") || equalsIgnoreCase(v, "on");
-}
-
 }  // namespace
 
 const std::vector<std::string_view>& oauthPropertyNames() {
@@ -56,8 +52,7 @@ const std::vector<std::string_view>& oauthPropertyNames() {
 void resolveOAuthSettings(const std::function<std::optional<std::string>(std::string_view)>& get,
                           OAuthSettings& s) {
   if (auto v = get("OAuthSettingsLocation")) s.settingsLocation = *v;
-  if (auto v = get("OAuthAllowInsecureFile"))
-    s.allowInsecureFile = equalsIgnoreCase(*v, "true") || *v == "1" || equalsIgnoreCase(*v, "yes");
+  if (auto v = get("OAuthAllowInsecureFile")) s.allowInsecureFile = isTrueValue(*v);
   if (auto v = get("OAuthVerifier")) s.verifier = *v;
   if (auto v = get("Scope")) s.scope = *v;
   if (auto v = get("AuthenticateAsPage")) s.authenticateAsPage = *v;
@@ -81,8 +76,7 @@ void resolveOAuthSettings(const std::function<std::optional<std::string>(std::st
   if (auto v = get("LogFile")) s.logFile = *v;
   if (auto v = get("Verbosity")) s.verbosity = static_cast<int>(wholeNumber("Verbosity", *v, 0, 5));
   // The caller hands these only from the DSN or odbcinst.ini (connection_trust.h).
-  if (auto v = get("AllowConnectionStringPaths")) s.allowConnectionStringPaths = yes(*v);
-  if (auto v = get("AllowTokenInResults")) s.allowTokenInResults = yes(*v);
+  if (auto v = get("AllowTokenInResults")) s.allowTokenInResults = isTrueValue(*v);
 }
 
 }  // namespace igodbc::driver

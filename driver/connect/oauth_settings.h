@@ -32,8 +32,7 @@ struct OAuthSettings {
   int verbosity = 1;                // Verbosity 0-5
   // DSN-only switches (driver/connect/connection_trust.h): connection strings may set path keys;
   // GetOAuthAccessToken returns the token itself.
-  bool allowConnectionStringPaths = false;  // AllowConnectionStringPaths
-  bool allowTokenInResults = false;         // AllowTokenInResults
+  bool allowTokenInResults = false;  // AllowTokenInResults
 };
 
 // Canonical names, appended to the core list.

@@ -51,9 +51,7 @@ void Connection::open(const ConnectionSettings& s, std::string dsnName) {
   es.pageSize = s.pageSize;
   es.metricRulesDate = s.metricRulesDate;
   es.scratchDatabase = s.scratchDatabase;
-  es.limits.maxValueBytes = s.maxValueBytes;
-  es.limits.maxStatementBytes = s.maxStatementBytes;
-  es.limits.maxScratchMB = s.maxScratchMB;
+  es.limits = s.limits;
   es.cdataCompat = s.cdataCompat;
   es.connectionProps = connectionProps(s);
   es.tokens = tokens.session;

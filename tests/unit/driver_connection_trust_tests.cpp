@@ -148,3 +148,21 @@ TEST_CASE("parsing and lookups stay linear at the cap", "[driver][connection_str
   // 20 x 1024 keys parsed and looked up; quadratic code took seconds here, linear takes milliseconds.
   CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
 }
+
+TEST_CASE("a connection string may lower the SQL ceilings, never raise them", "[driver][trust]") {
+  CHECK(check("MaxValueBytes=1000;MaxStatementBytes=2000;MaxScratchMB=1") == "ok");
+  CHECK(refusedNaming(check("MaxValueBytes=1000000000"), "MaxValueBytes"));
+  CHECK(refusedNaming(check("MaxStatementBytes=4194305"), "MaxStatementBytes"));
+  CHECK(refusedNaming(check("MaxScratchMB=1048576"), "MaxScratchMB"));
+  // The DSN's own ceiling is the one to stay under.
+  CHECK(check("MaxScratchMB=2000", {{"MaxScratchMB", "4096"}}) == "ok");
+  CHECK(refusedNaming(check("MaxScratchMB=5000", {{"MaxScratchMB", "4096"}}), "4096"));
+  // The administrator's opt-in lifts the rule; text that is no number is left to the settings' own message.
+  CHECK(check("MaxScratchMB=5000", {{"AllowConnectionStringPaths", " TRUE "}}) == "ok");
+  CHECK(check("MaxScratchMB=lots") == "ok");
+}
+
+TEST_CASE("yes/no properties share one reading", "[driver][connection_string]") {
+  for (const char* yes : {"true", "TRUE", " on ", "1", "Yes"}) CHECK(isTrueValue(yes));
+  for (const char* no : {"false", "0", "", "no", "off", "truthy"}) CHECK_FALSE(isTrueValue(no));
+}
