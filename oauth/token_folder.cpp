@@ -4,7 +4,9 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <climits>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 #include "oauth/token_provider.h"
@@ -17,6 +19,33 @@ std::string octal(mode_t mode) {
   char buf[8];
   std::snprintf(buf, sizeof buf, "%04o", static_cast<unsigned>(mode & 07777));
   return buf;
+}
+
+// The folders above the token folder: whoever could write one of them could swap the token folder for
+// another between our check and our open. Each must belong to this user or root and be writable by no one
+// else, unless it is sticky (like /tmp), where others cannot rename or remove what is not theirs.
+void checkAncestors(const std::string& dir) {
+  char* resolved = ::realpath(dir.c_str(), nullptr);
+  if (!resolved) throw AuthError("Cannot resolve the token folder " + dir + ": " + std::strerror(errno));
+  std::string path(resolved);
+  std::free(resolved);
+  while (path.size() > 1) {
+    const size_t slash = path.find_last_of('/');
+    path = slash == 0 ? "/" : path.substr(0, slash);
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0)
+      throw AuthError("Cannot inspect the folder " + path +
+                      " above the token folder: " + std::strerror(errno));
+    const bool ownerOk = st.st_uid == ::geteuid() || st.st_uid == 0;
+    const bool othersWrite = (st.st_mode & 022) != 0 && (st.st_mode & S_ISVTX) == 0;
+    if (!ownerOk || othersWrite)
+      throw AuthError(
+          "The folder " + path + " above the token folder " + dir +
+          (ownerOk ? " can be written by other users (mode " + octal(st.st_mode) + ")"
+                   : " belongs to another user (uid " + std::to_string(st.st_uid) + ")") +
+          ", who could swap the token folder; set OAuthSettingsLocation in the DSN to a file under "
+          "folders only you (or root) can write");
+  }
 }
 
 }  // namespace
@@ -50,6 +79,7 @@ void checkTokenFolder(const std::string& dir) {
   if ((st.st_mode & 022) != 0)
     throw AuthError("The token folder " + dir + " can be written by other users (mode " + octal(st.st_mode) +
                     "); run chmod 700 on it, or set OAuthSettingsLocation in the DSN to a private folder");
+  checkAncestors(dir);
 }
 
 }  // namespace igodbc::oauth

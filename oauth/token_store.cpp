@@ -104,7 +104,8 @@ class FileTokenStore final : public TokenStore {
     makeTokenFolders(dir);
     checkTokenFolder(dir);
     std::string tmp = path_ + ".tmp." + std::to_string(::getpid());
-    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+    ::unlink(tmp.c_str());  // a leftover of a crashed process with this pid; then create it new, never reuse
+    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
     if (fd < 0) throw AuthError("Cannot write the token file " + tmp + ": " + errnoText());
     ::fchmod(fd, 0600);  // whatever the umask
     const std::string text = serializeToken(token);

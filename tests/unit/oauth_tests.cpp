@@ -178,6 +178,22 @@ TEST_CASE("file store: a folder others can write is refused with chmod advice", 
   CHECK(store->load()->accessToken == "tok");
 }
 
+TEST_CASE("file store: a folder above the token folder that others can write is refused", "[oauth]") {
+  ScratchDir d;
+  const std::string shared = d.path + "/shared", mine = shared + "/mine";
+  REQUIRE(mkdir(shared.c_str(), 0700) == 0);
+  REQUIRE(mkdir(mine.c_str(), 0700) == 0);
+  REQUIRE(chmod(shared.c_str(), 0777) == 0);  // anyone could rename "mine" and put their own in its place
+  auto store = openTokenStore(mine + "/dsn.json", false);
+  std::string why = authFailure([&] { store->load(); });
+  CHECK(why.find("The folder " + shared + " above the token folder") != std::string::npos);
+  CHECK(why.find("mode 0777") != std::string::npos);
+  // Sticky, like /tmp: others cannot rename what is not theirs, so the folder below is safe.
+  REQUIRE(chmod(shared.c_str(), 01777) == 0);
+  CHECK_NOTHROW(store->load());
+  REQUIRE(chmod(shared.c_str(), 0700) == 0);
+}
+
 TEST_CASE("file store: a folder or file of another user is refused", "[oauth]") {
   if (geteuid() != 0) {
     WARN("not root: cannot give a folder to another user");
