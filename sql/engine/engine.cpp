@@ -31,8 +31,15 @@ Engine::Engine(Settings settings, std::shared_ptr<graph::Client> graph)
       writes_(std::make_unique<WriteQueue>()),
       writeIntent_(std::make_unique<WriteIntent>()) {
   const std::string& file = settings_.scratchDatabase;
+  // A plain file name only: SQLite would read "file:…?cache=shared" or "?vfs=" as a URI (Debian builds with
+  // URIs on), sharing scratch tables with other connections of the process.
+  if (file.size() >= 5 && sqlite3_strnicmp(file.c_str(), "file:", 5) == 0)
+    throw EngineError(
+        {"08001", 0, prefixed("ScratchDatabase must be a file path, not a file: URI; give the path itself")});
   int rc = sqlite3_open_v2(file.empty() ? ":memory:" : file.c_str(), &db_,
-                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX |
+                               SQLITE_OPEN_PRIVATECACHE | SQLITE_OPEN_NOFOLLOW,
+                           nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
     sqlite3_close(db_);

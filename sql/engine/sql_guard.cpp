@@ -93,9 +93,11 @@ std::string lockDown(sqlite3* db, const SqlLimits& limits) {
     int value;
     const char* what;
   };
-  // DEFENSIVE: no writable_schema, no writes to shadow tables or sqlite_dbpage. FTS3_TOKENIZER: the
-  // two-argument fts3_tokenizer() installs a function pointer the caller chose. TRUSTED_SCHEMA off: views
-  // and triggers stored in a scratch file cannot call risky functions or virtual tables.
+  // DEFENSIVE: no writable_schema, no writes to shadow tables or sqlite_dbpage. FTS3_TOKENIZER off: the
+  // two-argument fts3_tokenizer() installs a function pointer the caller chose; a build with
+  // SQLITE_ENABLE_FTS3_TOKENIZER (Debian's) keeps it on whatever this says, so the authorizer's refusal of
+  // fts3_tokenizer() in check() is the barrier that counts. TRUSTED_SCHEMA off: views and triggers stored in
+  // a scratch file cannot call risky functions or virtual tables.
   const Flag flags[] = {{SQLITE_DBCONFIG_DEFENSIVE, 1, "defensive mode"},
                         {SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER, 0, "fts3_tokenizer"},
                         {SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, "trusted schema"},

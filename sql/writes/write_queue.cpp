@@ -34,7 +34,9 @@ std::string table(const WriteCall& call) {
 }
 
 // After a lost answer to a comment or reply POST: reads the newest entries of the same edge back and says
-// whether one has the posted text and a timestamp from after the send. Empty for any other write.
+// whether one has the posted text and a timestamp from after the send. Someone else may have posted the same
+// words meanwhile, so a match is named as the likely result, to check, never as proof. Empty for any other
+// write.
 std::string lookUpLostComment(graph::Client& graph, const WriteCall& call, int64_t sentAt) {
   const size_t slash = call.path.find('/');
   const std::string parent = call.path.substr(0, slash);
@@ -55,9 +57,10 @@ std::string lookUpLostComment(graph::Client& graph, const WriteCall& call, int64
         if (!c.IsObject()) continue;
         ++read;
         std::optional<int64_t> at = parseGraphTimestamp(member(c, "timestamp"));
-        if (member(c, "text") == text && (!at || *at >= sentAt - kClockSlack) && !member(c, "id").empty())
-          return "reading back " + parent + "'s " + edge + " shows it was applied: it was created as " +
-                 noun + " " + member(c, "id") + "; do not repeat the INSERT";
+        if (member(c, "text") == text && at && *at >= sentAt - kClockSlack && !member(c, "id").empty())
+          return "reading back " + parent + "'s " + edge + " found " + noun + " " + member(c, "id") +
+                 " with the same text, posted " + member(c, "timestamp") +
+                 ": most likely this INSERT's; check it before repeating the INSERT, or it will be posted twice";
       }
       auto paging = d.FindMember("paging");
       if (page >= kLookupPages || paging == d.MemberEnd() || !paging->value.IsObject()) break;

@@ -34,14 +34,14 @@ def props(c):
 def test_browser_command_from_the_connection_string_runs_nothing(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     cs = connection_string(OAuthAccessToken="", InitiateOAuth="GETANDREFRESH", OAuthClientId=APP_ID,
-                           OAuthClientSecret=APP_SECRET, OAuthBrowserCommand="{id > pwned; echo}",
+                           OAuthClientSecret=APP_SECRET, OAuthBrowserCommand="{touch pwned}",
                            LoginTimeout="2")
     with pytest.raises(pyodbc.Error) as e:
         pyodbc.connect(cs, ansi=True)
     text = refused(e, "OAuthBrowserCommand", "AllowConnectionStringPaths=true")
     assert "pwned" not in text  # the value is never quoted
     time.sleep(0.3)
-    assert list(tmp_path.iterdir()) == []
+    assert list(tmp_path.iterdir()) == []  # `touch pwned` would have made it, had it run
 
 
 @pytest.mark.parametrize("key", PATH_KEYS)
@@ -96,15 +96,22 @@ def test_the_opt_ins_cannot_come_from_the_connection_string(key, tmp_path):
 
 def test_odbcinst_driver_section_is_trusted_for_driver_connections(tmp_path):
     log = tmp_path / "from-odbcinst.log"
-    with open(os.path.join(os.environ["IGODBC_TEST_DIR"], "odbcinst.ini"), "a", encoding="utf-8") as f:
-        f.write(f"\n[Instagram ODBC Hostile Test]\nDriver={os.environ['IGODBC_DRIVER']}\nLogFile={log}\n"
-                f"Verbosity=5\n")
-    cs = (f"DRIVER={{Instagram ODBC Hostile Test}};GraphURL={os.environ['EMULATOR_URL']};"
-          "OAuthAccessToken=demo-token")
-    with pyodbc.connect(cs) as c:
-        assert c.execute("SELECT COUNT(*) FROM Accounts").fetchone()[0] == 3
-        assert props(c)["LogFile"] == (str(log), "odbcinst.ini")
-    assert "[http] GET" in log.read_text()
+    odbcinst = os.path.join(os.environ["IGODBC_TEST_DIR"], "odbcinst.ini")
+    with open(odbcinst, encoding="utf-8") as f:
+        original = f.read()
+    try:
+        with open(odbcinst, "a", encoding="utf-8") as f:
+            f.write(f"\n[Instagram ODBC Hostile Test]\nDriver={os.environ['IGODBC_DRIVER']}\nLogFile={log}\n"
+                    f"Verbosity=5\n")
+        cs = (f"DRIVER={{Instagram ODBC Hostile Test}};GraphURL={os.environ['EMULATOR_URL']};"
+              "OAuthAccessToken=demo-token")
+        with pyodbc.connect(cs) as c:
+            assert c.execute("SELECT COUNT(*) FROM Accounts").fetchone()[0] == 3
+            assert props(c)["LogFile"] == (str(log), "odbcinst.ini")
+        assert "[http] GET" in log.read_text()
+    finally:
+        with open(odbcinst, "w", encoding="utf-8") as f:  # later tests see the driver list they started with
+            f.write(original)
 
 
 def test_the_dsn_token_is_not_sent_to_another_graph_url():

@@ -170,9 +170,8 @@ def test_the_instagram_module_is_only_the_drivers(conn):
 
 
 def test_procedures_cannot_be_reached_from_a_view(conn):
-    with pytest.raises(pyodbc.Error):
-        conn.cursor().execute("CREATE TEMP VIEW token_view AS SELECT * FROM proc_GetOAuthAccessToken")
-        conn.cursor().execute("SELECT * FROM token_view").fetchall()
+    conn.cursor().execute("CREATE TEMP VIEW token_view AS SELECT * FROM igodbc_proc_GetOAuthAccessToken")
+    refused(conn, "SELECT * FROM token_view", words=["runs only as {call GetOAuthAccessToken"])
 
 
 def test_a_trigger_cannot_write_instagram_data(private_conn, private_requests_log):
@@ -203,10 +202,14 @@ def test_a_trigger_cannot_read_instagram_data_into_scratch(conn):
     refused(conn, "INSERT INTO trig_a VALUES ('a')", words=["Trigger copier"])
 
 
-def test_a_trigger_on_an_instagram_view_is_refused(conn):
-    with pytest.raises(pyodbc.Error) as e:
-        conn.cursor().execute("CREATE TEMP TRIGGER t INSTEAD OF DELETE ON Instagram.Media BEGIN SELECT 1; END")
-    assert e.value.args[0] in ("42000", "HY000")
+def test_a_trigger_on_an_instagram_view_is_refused():
+    c = pyodbc.connect(connection_string(CDataCompat="true"))
+    try:
+        # IGMedia is a view of the Instagram schema (CData compatibility): SQLite would allow the trigger.
+        refused(c, "CREATE TEMP TRIGGER t INSTEAD OF DELETE ON IGMedia BEGIN SELECT 1; END",
+                words=["Triggers on Instagram objects are not allowed", "IGMedia"])
+    finally:
+        c.close()
 
 
 def test_a_view_over_instagram_tables_works(conn):
@@ -229,16 +232,30 @@ def test_an_overlong_statement_is_refused_before_it_is_copied(conn):
     refused(conn, sql, state="54000", words=["MaxStatementBytes"])
 
 
-def test_the_scratch_database_is_bounded(conn):
-    conn.autocommit = True  # a full database rolls the transaction back, CREATE TABLE included
-    c = conn.cursor()
-    c.execute("CREATE TABLE big (b BLOB)")
+def test_the_scratch_database_is_bounded():
+    # A full database rolls the transaction back, CREATE TABLE included: autocommit keeps the table.
+    conn = pyodbc.connect(connection_string(MaxScratchMB=8), autocommit=True)
+    try:
+        c = conn.cursor()
+        c.execute("CREATE TABLE big (b BLOB)")
+        inserted = 0
+        with pytest.raises(pyodbc.Error) as e:
+            for _ in range(40):  # 1 MB blobs until the 8 MiB ceiling is met
+                c.execute("INSERT INTO big VALUES (zeroblob(1000000))")
+                inserted += 1
+        assert e.value.args[0] == "HY000" and "MaxScratchMB is 8" in str(e.value.args[1])
+        assert 4 <= inserted <= 8, inserted
+        c.execute("DROP TABLE big")
+        c.execute("CREATE TABLE small (b BLOB)")  # room again once the table is gone
+        c.execute("INSERT INTO small VALUES (zeroblob(1000000))")
+    finally:
+        conn.close()
+
+
+def test_a_connection_string_cannot_raise_the_ceilings():
     with pytest.raises(pyodbc.Error) as e:
-        # 60 MiB blobs until the 1 GiB default ceiling is met.
-        for _ in range(40):
-            c.execute("INSERT INTO big VALUES (zeroblob(60000000))")
-    assert "MaxScratchMB" in str(e.value.args[1])
-    c.execute("DROP TABLE big")
+        pyodbc.connect(connection_string(MaxScratchMB=1048576))
+    assert e.value.args[0] == "08001" and "may only lower" in e.value.args[1]
 
 
 def test_limits_are_connection_properties():
@@ -271,7 +288,7 @@ def test_a_scratch_file_that_plants_an_instagram_name_is_refused(tmp_path):
     assert "'Accounts', the name of an Instagram object" in e.value.args[1]
 
 
-def test_a_trigger_planted_in_a_scratch_file_cannot_reach_instagram(tmp_path):
+def test_a_trigger_planted_in_a_scratch_file_cannot_reach_instagram(tmp_path, requests_log):
     path = scratch_file(tmp_path, "CREATE TABLE notes (x TEXT)",
                         "CREATE TRIGGER planted AFTER INSERT ON notes BEGIN DELETE FROM Comments; END")
     c = pyodbc.connect(dsn_string({"GraphURL": os.environ["EMULATOR_URL"], "OAuthAccessToken": "demo-token",
@@ -283,6 +300,7 @@ def test_a_trigger_planted_in_a_scratch_file_cannot_reach_instagram(tmp_path):
         assert e.value.args[0] in ("42000", "42S02"), e.value.args
         # The file's own tables are there, and nothing reached Instagram.
         assert c.cursor().execute("SELECT count(*) FROM notes").fetchone()[0] == 0
+        assert graph_writes(requests_log.since()) == []
     finally:
         c.close()
 
@@ -296,3 +314,21 @@ def test_a_view_in_a_scratch_file_reads_scratch_tables(tmp_path):
         assert c.cursor().execute("SELECT x FROM note_view").fetchall()[0][0] == "kept"
     finally:
         c.close()
+
+
+@pytest.mark.parametrize("name", ["file:leak?mode=memory&cache=shared", "FILE:x.db?vfs=unix-none"])
+def test_a_scratch_database_uri_is_refused(name):
+    with pytest.raises(pyodbc.Error) as e:
+        pyodbc.connect(dsn_string({"GraphURL": os.environ["EMULATOR_URL"], "OAuthAccessToken": "demo-token",
+                                   "ScratchDatabase": name}))
+    assert e.value.args[0] == "08001" and "not a file: URI" in e.value.args[1]
+
+
+def test_a_symlinked_scratch_database_is_refused(tmp_path):
+    target = scratch_file(tmp_path, "CREATE TABLE notes (x TEXT)")
+    link = tmp_path / "link.db"
+    link.symlink_to(target)
+    with pytest.raises(pyodbc.Error) as e:
+        pyodbc.connect(dsn_string({"GraphURL": os.environ["EMULATOR_URL"], "OAuthAccessToken": "demo-token",
+                                   "ScratchDatabase": str(link)}))
+    assert e.value.args[0] == "08001" and "ScratchDatabase" in e.value.args[1]
