@@ -60,7 +60,8 @@ std::string lookUpLostComment(graph::Client& graph, const WriteCall& call, int64
         if (member(c, "text") == text && at && *at >= sentAt - kClockSlack && !member(c, "id").empty())
           return "reading back " + parent + "'s " + edge + " found " + noun + " " + member(c, "id") +
                  " with the same text, posted " + member(c, "timestamp") +
-                 ": most likely this INSERT's; check it before repeating the INSERT, or it will be posted twice";
+                 ": most likely this INSERT's; check it before repeating the INSERT, or it will be posted "
+                 "twice";
       }
       auto paging = d.FindMember("paging");
       if (page >= kLookupPages || paging == d.MemberEnd() || !paging->value.IsObject()) break;
