@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "driver/connect/connection_settings.h"
+#include "net/redact.h"
 #include "sql/engine/engine.h"
 
 namespace igodbc::driver {
@@ -23,6 +24,6 @@ void recordPropertyOrigins(ConnectionSettings& s, const PropertyGiven& given);
 // Every property in canonical order, then the derived entries Host and TokenExpiresAt.
 std::vector<sql::ConnectionProp> connectionProps(const ConnectionSettings& s);
 
-inline constexpr const char* kMaskedSecret = "********";
+using graph::kMaskedSecret;
 
 }  // namespace igodbc::driver

@@ -20,10 +20,6 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-bool isInstagramDb(const char* db) {
-  return db && lower(db) == lower(schema::kSchemaName);
-}
-
 Diagnostic refusal(const std::string& message) {
   return {"42000", 0, prefixed(message)};
 }
@@ -86,6 +82,10 @@ bool isTriggerCreate(int action) {
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------------------
+
+bool isInstagramSchema(const char* db) {
+  return db && lower(db) == lower(schema::kSchemaName);
+}
 
 std::string lockDown(sqlite3* db, const SqlLimits& limits) {
   struct Flag {
@@ -159,7 +159,7 @@ std::optional<Diagnostic> SqlGuard::check(int action, const char* a1, const char
                        "() is not allowed: it reaches the memory or files of the application");
       return std::nullopt;
     case SQLITE_ALTER_TABLE:  // a1: schema, a2: table
-      if (isInstagramDb(a1) || (a2 && isInstagramName(a2)))
+      if (isInstagramSchema(a1) || (a2 && isInstagramName(a2)))
         return refusal(
             "ALTER TABLE on Instagram objects is not allowed: the Instagram schema belongs to the "
             "driver");
@@ -168,7 +168,7 @@ std::optional<Diagnostic> SqlGuard::check(int action, const char* a1, const char
       break;
   }
   if (isCreate(action)) {
-    if (isInstagramDb(db))
+    if (isInstagramSchema(db))
       return refusal(
           "The Instagram schema belongs to the driver: create scratch tables, views and triggers "
           "in Local (the default schema)");
@@ -195,14 +195,14 @@ std::optional<Diagnostic> SqlGuard::check(int action, const char* a1, const char
     if (isTriggerCreate(action)) noteTrigger(first);
     return std::nullopt;
   }
-  if (isDrop(action) && action != SQLITE_DROP_VTABLE && isInstagramDb(db))
+  if (isDrop(action) && action != SQLITE_DROP_VTABLE && isInstagramSchema(db))
     return refusal("The Instagram schema belongs to the driver: its objects cannot be dropped");
   if (action == SQLITE_DROP_VIEW || action == SQLITE_DROP_TEMP_VIEW) views_.erase(lower(first));
   // A trigger is code that runs later, on another statement: it may not read or write Instagram data, or a
   // scratch INSERT could post or delete a comment.
   if ((action == SQLITE_READ || action == SQLITE_INSERT || action == SQLITE_UPDATE ||
        action == SQLITE_DELETE) &&
-      context && isInstagramDb(db) && !isInstagramName(context) && !views_.count(lower(context)))
+      context && isInstagramSchema(db) && !isInstagramName(context) && !views_.count(lower(context)))
     return refusal("Trigger " + std::string(context) + " reaches Instagram." + first +
                    ": triggers may read and write scratch tables only; run the Instagram statement yourself");
   return std::nullopt;

@@ -54,6 +54,8 @@ class SqlGuard {
 // The index of the first character at or after `i` that is not a blank or a comment (nor a ';' when
 // `semicolons`); sql.size() when there is none.
 size_t skipBlanksAndComments(std::string_view sql, size_t i, bool semicolons);
+// Whether `db` names the driver's Instagram schema (any case).
+bool isInstagramSchema(const char* db);
 // The first keyword of a statement, upper-cased, after blanks and comments; empty when there is none.
 std::string firstKeyword(std::string_view sql);
 // The new name of `ALTER TABLE x RENAME TO name` (unquoted), or nullopt for any other statement.

@@ -3,6 +3,7 @@
 // result rows and errors. Anyone who can run SQL can call them, so a token they obtain is described
 // (expiry, scopes, where it was stored), not shown: only GetOAuthAccessToken under the DSN-only
 // AllowTokenInResults=true returns it.
+#include "net/redact.h"
 #include "oauth/token_session.h"
 #include "sql/engine/engine.h"
 #include "sql/engine/error_mapping.h"
@@ -33,7 +34,6 @@ Value textOrNull(const std::string& s) {
 }
 
 // What sys_connection_props shows for a secret that is set.
-constexpr char kMasked[] = "********";
 
 Value timeOrNull(int64_t t) {
   return t == 0 ? Value::null() : Value::text(formatTimestamp(t));
@@ -54,7 +54,7 @@ std::vector<Row> guarded(F&& body) {
 // `reveal`: the caller may see the token itself (GetOAuthAccessToken with AllowTokenInResults).
 std::vector<Row> grantedRow(ProcCall& call, const oauth::TokenSession::Granted& g, bool reveal) {
   if (!g.warning.empty()) call.warn(g.warning);
-  const Value token = Value::text(reveal ? g.accessToken : kMasked);
+  const Value token = Value::text(reveal ? g.accessToken : graph::kMaskedSecret);
   return {{token, token, Value::integer(g.expiresIn), timeOrNull(g.expiresAt), Value::text("bearer"),
            textOrNull(g.userId), textOrNull(g.scopes), textOrNull(g.storedIn)}};
 }

@@ -3,7 +3,6 @@
 #include "sql/vtab/instagram_tables.h"
 
 #include <sqlite3.h>
-#include <strings.h>
 
 #include "schema/schema.h"
 #include "schema/views.h"
@@ -17,10 +16,6 @@
 namespace igodbc::sql {
 
 namespace {
-
-bool isInstagramDb(const char* db) {
-  return db && strcasecmp(db, std::string(schema::kSchemaName).c_str()) == 0;
-}
 
 // An INSERT/UPDATE/DELETE on an Instagram object: refused at prepare time when the object's declaration does
 // not allow it, otherwise remembered for the planner (sql/writes/write_queue.h WriteIntent).
@@ -55,11 +50,6 @@ int authorize(void* aux, int action, const char* a1, const char* a2, const char*
   } catch (...) {
     return SQLITE_DENY;
   }
-  if (action == SQLITE_DETACH && a1 && strcasecmp(a1, std::string(schema::kSchemaName).c_str()) == 0) {
-    static_cast<Engine*>(aux)->setPendingError(
-        {"42000", 0, prefixed("The Instagram schema belongs to the driver and cannot be detached")});
-    return SQLITE_DENY;
-  }
   if (action == SQLITE_READ && a1 && !ProcedureCallGuard::inCall()) {
     if (const Procedure* p = procedureOfTable(a1)) {
       static_cast<Engine*>(aux)->setPendingError(
@@ -73,7 +63,7 @@ int authorize(void* aux, int action, const char* a1, const char* a2, const char*
   if (action != SQLITE_INSERT && action != SQLITE_UPDATE && action != SQLITE_DELETE &&
       action != SQLITE_DROP_VTABLE && action != SQLITE_READ)
     return SQLITE_OK;
-  if (!isInstagramDb(db)) return SQLITE_OK;
+  if (!isInstagramSchema(db)) return SQLITE_OK;
   try {
     Engine& engine = *static_cast<Engine*>(aux);
     if (action == SQLITE_READ) {
