@@ -61,7 +61,7 @@ std::string hide_comment(Call& c, NodeHandle comment);      // POST /{comment}?h
 std::string delete_comment(Call& c, NodeHandle comment);    // DELETE /{comment}
 std::string reply_to_mention(Call& c, NodeHandle account);  // POST /{ig}/mentions
 
-// api_insights.cpp
+// api_media_insights.cpp, api_account_insights.cpp (shared pieces: insights_internal.h)
 std::string media_insights_response(Call& c, NodeHandle media);      // GET /{media}/insights
 std::string account_insights_response(Call& c, NodeHandle account);  // GET /{ig}/insights
 

@@ -1,6 +1,6 @@
 // Field values for media created after the first release of the generator: stories, other
 // accounts' media, and media published through the API at run time. (The original feed media keep
-// their own generator table in dataset.cpp so their values never change.)
+// their own generator table in feed_media_fields.cpp so their values never change.)
 #pragma once
 
 #include <cstdint>
