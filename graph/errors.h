@@ -12,9 +12,9 @@ namespace igodbc::graph {
 // The server answered with a Graph error body {"error": {...}} (or a non-2xx status without one).
 class GraphError : public std::runtime_error {
  public:
-  GraphError(std::string what, int httpStatus, int code, int subcode, std::string type,
+  GraphError(const std::string& what, int httpStatus, int code, int subcode, std::string type,
              std::string graphMessage, std::string fbtraceId, bool transient)
-      : std::runtime_error(std::move(what)),
+      : std::runtime_error(what),
         httpStatus(httpStatus),
         code(code),
         subcode(subcode),

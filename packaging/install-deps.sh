@@ -8,7 +8,7 @@ packages=(
   unixodbc unixodbc-dev odbcinst
   libcurl4-openssl-dev rapidjson-dev libssl-dev libsqlite3-dev
   catch2 libcpp-httplib-dev zlib1g-dev
-  python3 python3-pyodbc python3-pytest clang-format
+  python3 python3-pyodbc python3-pytest clang-format clang-tidy
   curl
 )
 # The client matrix (tests/clients): pandas for pyodbc, Perl DBI, PHP odbc_*/PDO_ODBC, Ruby odbc, R RODBC.

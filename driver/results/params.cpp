@@ -64,7 +64,7 @@ std::string numericText(const SQL_NUMERIC_STRUCT& num) {
     digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(v % 10)));
     v /= 10;
   } while (v > 0);
-  int scale = num.scale;
+  int scale = num.scale;  // NOLINT(bugprone-signed-char-misuse): SQL_NUMERIC_STRUCT scale is signed
   if (scale > 0) {
     while (static_cast<int>(digits.size()) <= scale) digits.insert(digits.begin(), '0');
     digits.insert(digits.end() - scale, '.');

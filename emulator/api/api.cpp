@@ -123,6 +123,7 @@ std::string multi(Call& c, const std::string& ids_text, const std::string* edge_
   if (ids.empty()) throw errors::unsupported_root("get");
   if (ids.size() > kMaxIds) throw errors::too_many_ids(ids.size());
   std::vector<NodeHandle> nodes;
+  nodes.reserve(ids.size());
   for (const std::string& id : ids) nodes.push_back(c.resolve_or_throw(id));
   JsonWriter w;
   w.begin_object();

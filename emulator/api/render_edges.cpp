@@ -31,6 +31,7 @@ std::vector<int> active_searches(const AccountRec& a, int64_t now) {
     return x.first_searched > y.first_searched;
   });
   std::vector<int> out;
+  out.reserve(active.size());
   for (const HashtagSearch& s : active) out.push_back(s.hashtag);
   return out;
 }

@@ -24,6 +24,7 @@ void generate_stories(Dataset& ds, IdAllocator& ids) {
     Rng r = Rng::stream(ds.seed, "stories", account.id);
     const int64_t followers = std::stoll(*account.fields.get("followers_count"));
     std::vector<int64_t> times;
+    times.reserve(static_cast<size_t>(plans[a].live) + static_cast<size_t>(plans[a].expired));
     for (int i = 0; i < plans[a].live; ++i) times.push_back(Dataset::kAnchor - r.range(600, 20 * 3600));
     for (int i = 0; i < plans[a].expired; ++i)
       times.push_back(Dataset::kAnchor - r.range(26 * 3600, 40 * 3600));

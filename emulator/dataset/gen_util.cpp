@@ -57,6 +57,8 @@ std::string video_url(Rng& r) {
 
 const std::vector<std::string>& special_captions() {
   static const std::vector<std::string> captions = [] {
+    // Adjacent literals below are one caption split over lines, not a missing comma.
+    // NOLINTBEGIN(bugprone-suspicious-missing-comma)
     std::vector<std::string> v = {
         "Good morning \u2615\U0001F600 #coffee #morning",
         "\u6771\u4EAC\u306E\u30AB\u30D5\u30A7\u3067\u671D\u3054\u306F\u3093 "
@@ -82,6 +84,7 @@ const std::vector<std::string>& special_captions() {
         "html</b>",
         "Thanks @barista.jane for the recipe! \U0001F64F",
     };
+    // NOLINTEND(bugprone-suspicious-missing-comma)
     // A caption at the documented 2,200-character maximum (all ASCII so the count is exact).
     std::string long_caption = "Long read: ";
     while (long_caption.size() < 2200) long_caption += "slow mornings, fresh bread and good coffee. ";

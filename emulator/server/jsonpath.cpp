@@ -15,7 +15,7 @@ void collect(const rapidjson::Value& v, const std::vector<std::string>& steps, s
     } else if (v.IsUint64()) {
       out.push_back(std::to_string(v.GetUint64()));
     } else if (v.IsBool()) {
-      out.push_back(v.GetBool() ? "true" : "false");
+      out.emplace_back(v.GetBool() ? "true" : "false");
     }
     return;
   }

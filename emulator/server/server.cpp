@@ -141,11 +141,12 @@ int EmulatorServer::bind(std::string& error) {
         return s.fill_protocol_error(req, res) ? httplib::Server::HandlerResponse::Handled
                                                : httplib::Server::HandlerResponse::Unhandled;
       }));
-  s.http.set_exception_handler([&s](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
-    res.status = 500;
-    res.body.clear();
-    s.fill_protocol_error(req, res);
-  });
+  s.http.set_exception_handler(
+      [&s](const httplib::Request& req, httplib::Response& res, const std::exception_ptr&) {
+        res.status = 500;
+        res.body.clear();
+        s.fill_protocol_error(req, res);
+      });
 
   // Without it, Nagle's algorithm and delayed ACKs add ~40 ms to every request on a kept-alive connection.
   s.http.set_tcp_nodelay(true);

@@ -188,7 +188,7 @@ struct Mapping {
 
 // $n: the n-th argument (see expand).
 std::function<std::string(const Args&)> pattern(std::string body) {
-  return [body](const Args& a) { return expand(body, a); };
+  return [body = std::move(body)](const Args& a) { return expand(body, a); };
 }
 
 const std::vector<Mapping>& mappings() {

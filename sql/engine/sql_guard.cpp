@@ -125,7 +125,7 @@ std::string lockDown(sqlite3* db, const SqlLimits& limits) {
   return {};
 }
 
-SqlGuard::SqlGuard(std::unordered_set<std::string> names) {
+SqlGuard::SqlGuard(const std::unordered_set<std::string>& names) {
   for (const std::string& n : names) instagramNames_.insert(lower(n));
 }
 

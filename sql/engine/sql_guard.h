@@ -30,7 +30,7 @@ std::string lockDown(sqlite3* db, const SqlLimits& limits);
 class SqlGuard {
  public:
   // `instagramNames`: every object of the Instagram schema and every procedure, any case.
-  explicit SqlGuard(std::unordered_set<std::string> instagramNames);
+  explicit SqlGuard(const std::unordered_set<std::string>& instagramNames);
 
   bool isInstagramName(std::string_view name) const;
   // The rules of the authorizer: nullopt to go on, or the refusal (42000 / 42S01) to report.

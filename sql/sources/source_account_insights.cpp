@@ -314,6 +314,7 @@ class AccountInsightScan : public RowSource {
     std::vector<PendingRow> out;
     while (!pending.empty()) {
       std::vector<graph::BatchOp> requests;
+      requests.reserve(pending.size());
       for (const Op& op : pending) requests.push_back(account_insights::request(account_, op));
       std::vector<graph::BatchResult> results = graph::runBatch(ctx_.graph(), requests);
       std::vector<Op> retry;

@@ -148,7 +148,7 @@ std::unique_ptr<RowSource> openHashtagMedia(FetchContext& ctx) {
   std::optional<std::vector<std::string>> wantedKinds = ctx.constraints.keys(ctx.column("Kind"));
   for (const char* k : {"top", "recent"})
     if (!wantedKinds || std::find(wantedKinds->begin(), wantedKinds->end(), k) != wantedKinds->end())
-      kinds.push_back(k);
+      kinds.emplace_back(k);
   if (kinds.empty() || (names && names->empty()) || (!names && (!ids || ids->empty()))) return emptySource();
   std::optional<std::string> via = viaAccount(ctx);
   if (!via) return emptySource();

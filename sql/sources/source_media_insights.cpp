@@ -278,6 +278,7 @@ class InsightScan : public RowSource {
         throw EngineError({"HY000", 0, prefixed("Instagram returned an invalid media ID")});
     while (!pending.empty()) {
       std::vector<graph::BatchOp> requests;
+      requests.reserve(pending.size());
       for (const InsightOp& op : pending) requests.push_back(request(group[op.media], op));
       std::vector<graph::BatchResult> results = graph::runBatch(ctx_.graph(), requests);
       std::vector<InsightOp> retry;
