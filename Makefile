@@ -11,7 +11,7 @@ FUZZ_SECONDS ?= 600
 PREFIX    ?= /usr/local
 DEMO_PORT ?= 8765
 
-.PHONY: all deps build build-asan build-fuzz build-tsan test test-release test-asan test-fuzz test-tsan demo demo-stop install format format-check fuzz bench clean
+.PHONY: all deps build build-asan build-fuzz build-tsan test test-release test-asan test-fuzz test-tsan demo demo-stop install format format-check tidy fuzz bench clean
 
 all: build
 
@@ -81,6 +81,10 @@ format:
 
 format-check:
 	tests/format_check.sh
+
+# clang-tidy with .clang-tidy over the product sources (ctest tidy_check in `make test`).
+tidy: build
+	tests/tidy_check.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(ASAN) $(FUZZ) $(TSAN)
