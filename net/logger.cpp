@@ -13,6 +13,7 @@
 #include <stdexcept>
 
 #include "net/redact.h"
+#include "net/utc_time.h"
 
 namespace igodbc::graph {
 
@@ -105,11 +106,8 @@ void Logger::write(int level, std::string_view category, const std::string& text
   auto now = std::chrono::system_clock::now();
   std::time_t t = std::chrono::system_clock::to_time_t(now);
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char stamp[32];
-  std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%S", &tm);
-  std::fprintf(file_, "%s.%03dZ %d [%.*s] %s\n", stamp, static_cast<int>(ms), level,
+  const std::string stamp = formatUtc(static_cast<int64_t>(t), "%Y-%m-%dT%H:%M:%S");
+  std::fprintf(file_, "%s.%03dZ %d [%.*s] %s\n", stamp.c_str(), static_cast<int>(ms), level,
                static_cast<int>(category.size()), category.data(), line.c_str());
   std::fflush(file_);
 }

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <ctime>
 
+#include "net/utc_time.h"
 #include "oauth/authorization.h"
 #include "oauth/browser.h"
 #include "oauth/loopback_listener.h"
@@ -17,12 +18,7 @@ constexpr int64_t kDay = 86400;
 constexpr int64_t kSameExpirySlack = 3600;  // the same expiry seen twice differs only by clock jitter
 
 std::string utcDate(int64_t t) {
-  std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", &tm);
-  return buf;
+  return graph::formatUtc(t, "%Y-%m-%d %H:%M UTC");
 }
 
 constexpr const char* kPage =

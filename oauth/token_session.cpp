@@ -4,6 +4,7 @@
 
 #include <ctime>
 
+#include "net/utc_time.h"
 #include "oauth/authorization.h"
 #include "oauth/page_token.h"
 #include "oauth/pkce.h"
@@ -35,12 +36,7 @@ std::string randomHex(size_t bytes) {
 }
 
 std::string utcDate(int64_t t) {
-  std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S UTC", &tm);
-  return buf;
+  return graph::formatUtc(t, "%Y-%m-%d %H:%M:%S UTC");
 }
 
 TokenSession::Granted granted(const IssuedToken& t) {

@@ -4,18 +4,14 @@
 
 #include "driver/connect/connection_string.h"
 #include "driver/handles/connection.h"
+#include "net/utc_time.h"
 
 namespace igodbc::driver {
 
 namespace {
 
 std::string todayUtc() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
+  return graph::formatUtc(graph::nowEpochSeconds(), "%Y-%m-%d");
 }
 
 // The value a property has when nobody set it; nullopt when it has none.

@@ -3,6 +3,7 @@
 #include <ctime>
 
 #include "graph/usage_headers.h"
+#include "net/utc_time.h"
 #include "sql/fetch/snapshot_source.h"
 
 namespace igodbc::sql {
@@ -10,12 +11,7 @@ namespace igodbc::sql {
 namespace {
 
 std::string timestampText(int64_t ms) {
-  std::time_t t = static_cast<std::time_t>(ms / 1000);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[24];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
-  return buf;
+  return graph::formatUtc(ms / 1000, "%Y-%m-%d %H:%M:%S");
 }
 
 void fill(const graph::UsageRow& u, RowFiller& row) {
