@@ -3,7 +3,6 @@
 #include <cctype>
 #include <cfloat>
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
@@ -140,43 +139,73 @@ SQL_TIMESTAMP_STRUCT toTimestamp(const Cell& c) {
   return ts;
 }
 
-std::string hex(std::string_view bytes) {
+void hexInto(std::string_view bytes, std::string& out) {
   static const char kDigits[] = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(bytes.size() * 2);
+  out.resize(bytes.size() * 2);
+  char* o = out.data();
   for (unsigned char b : bytes) {
-    out += kDigits[b >> 4];
-    out += kDigits[b & 15];
+    *o++ = kDigits[b >> 4];
+    *o++ = kDigits[b & 15];
   }
-  return out;
 }
 
-std::string textOf(const Cell& c) {
+// The UTF-8 text of a value (SQL_C_CHAR): a view of the cell's bytes, `number` or `spill`.
+std::string_view textInto(const Cell& c, NumberText& number, std::string& spill) {
   switch (c.type) {
     case sql::ValueType::Integer:
-      return std::to_string(c.i);
+      number.size = formatInt64To(c.i, number.buf);
+      return number.view();
     case sql::ValueType::Real:
-      return formatDouble(c.d);
+      number.size = formatDoubleTo(c.d, number.buf);
+      return number.view();
     case sql::ValueType::Text:
-      return std::string(c.bytes);
+      return c.bytes;
     case sql::ValueType::Blob:
-      return hex(c.bytes);
+      hexInto(c.bytes, spill);
+      return spill;
     default:
       return {};
   }
 }
 
+// Whether the numeric -> character rule applies at all (before any formatting).
+bool wholeDigitsRuleApplies(const Cell& c, SQLSMALLINT sqlType, SQLSMALLINT t, SQLLEN bufferLength) {
+  if (bufferLength <= 0 || (t != SQL_C_CHAR && t != SQL_C_WCHAR)) return false;
+  if (c.type != sql::ValueType::Integer && c.type != sql::ValueType::Real) return false;
+  switch (sqlType) {
+    case SQL_BIT:
+    case SQL_TINYINT:
+    case SQL_SMALLINT:
+    case SQL_INTEGER:
+    case SQL_BIGINT:
+    case SQL_REAL:
+    case SQL_FLOAT:
+    case SQL_DOUBLE:
+    case SQL_NUMERIC:
+    case SQL_DECIMAL:
+      return true;
+    default:
+      return false;
+  }
+}
+
+void checkWholeDigits(std::string_view text, SQLSMALLINT t, SQLLEN bufferLength) {
+  // ASCII: one character is one byte (two in UTF-16)
+  const size_t whole = text.find_first_of("eE") != std::string_view::npos ? text.size()
+                       : text.find('.') != std::string_view::npos         ? text.find('.')
+                                                                          : text.size();
+  const size_t characters = static_cast<size_t>(t == SQL_C_WCHAR ? bufferLength / 2 : bufferLength);
+  if (whole >= characters)
+    throw ConvertError("22003", "Numeric value out of range: the buffer (" + std::to_string(bufferLength) +
+                                    " bytes) cannot hold the whole-number part of " + std::string(text) +
+                                    " and its terminator; use a larger buffer");
+}
+
 }  // namespace
 
 std::string formatDouble(double v) {
-  if (std::isnan(v)) return "NaN";
-  if (std::isinf(v)) return v > 0 ? "Inf" : "-Inf";
-  char buf[40];
-  for (int precision = 15; precision <= 17; ++precision) {
-    std::snprintf(buf, sizeof buf, "%.*g", precision, v);
-    if (std::strtod(buf, nullptr) == v) break;
-  }
-  return buf;
+  char buf[kNumberTextMax];
+  return std::string(buf, formatDoubleTo(v, buf));
 }
 
 SQLSMALLINT defaultCType(SQLSMALLINT sqlType) {
@@ -367,51 +396,46 @@ const char* convertFixed(const Cell& c, SQLSMALLINT sqlType, SQLSMALLINT t, void
   }
 }
 
-std::string encodeVariable(const Cell& c, SQLSMALLINT sqlType, SQLSMALLINT t) {
-  (void)sqlType;
+std::string_view encodeVariableInto(const Cell& c, SQLSMALLINT t, NumberText& number, std::string& spill) {
+  number.size = 0;
   if (t == SQL_C_BINARY) {
     if (c.type == sql::ValueType::Integer)
-      return std::string(reinterpret_cast<const char*>(&c.i), sizeof c.i);
-    if (c.type == sql::ValueType::Real) return std::string(reinterpret_cast<const char*>(&c.d), sizeof c.d);
-    return std::string(c.bytes);
+      return std::string_view(reinterpret_cast<const char*>(&c.i), sizeof c.i);
+    if (c.type == sql::ValueType::Real)
+      return std::string_view(reinterpret_cast<const char*>(&c.d), sizeof c.d);
+    return c.bytes;
   }
-  std::string text = textOf(c);
+  const std::string_view text = textInto(c, number, spill);
   if (t == SQL_C_CHAR) return text;
   std::u16string u = utf8ToUtf16(text);
-  return std::string(reinterpret_cast<const char*>(u.data()), u.size() * 2);
+  spill.assign(reinterpret_cast<const char*>(u.data()), u.size() * 2);
+  return spill;
+}
+
+std::string encodeVariable(const Cell& c, SQLSMALLINT sqlType, SQLSMALLINT t) {
+  (void)sqlType;
+  NumberText number;
+  std::string spill;
+  const std::string_view v = encodeVariableInto(c, t, number, spill);
+  if (v.data() == spill.data() && v.size() == spill.size()) return spill;
+  return std::string(v);
 }
 
 void requireWholeDigitsFit(const Cell& c, SQLSMALLINT sqlType, SQLSMALLINT t, SQLLEN bufferLength) {
-  if (bufferLength <= 0 || (t != SQL_C_CHAR && t != SQL_C_WCHAR)) return;
-  if (c.type != sql::ValueType::Integer && c.type != sql::ValueType::Real) return;
-  switch (sqlType) {
-    case SQL_BIT:
-    case SQL_TINYINT:
-    case SQL_SMALLINT:
-    case SQL_INTEGER:
-    case SQL_BIGINT:
-    case SQL_REAL:
-    case SQL_FLOAT:
-    case SQL_DOUBLE:
-    case SQL_NUMERIC:
-    case SQL_DECIMAL:
-      break;
-    default:
-      return;
-  }
-  const std::string text = textOf(c);  // ASCII: one character is one byte (two in UTF-16)
-  const size_t whole = text.find_first_of("eE") != std::string::npos ? text.size()
-                       : text.find('.') != std::string::npos         ? text.find('.')
-                                                                     : text.size();
-  const size_t characters = static_cast<size_t>(t == SQL_C_WCHAR ? bufferLength / 2 : bufferLength);
-  if (whole >= characters)
-    throw ConvertError("22003", "Numeric value out of range: the buffer (" + std::to_string(bufferLength) +
-                                    " bytes) cannot hold the whole-number part of " + text +
-                                    " and its terminator; use a larger buffer");
+  if (!wholeDigitsRuleApplies(c, sqlType, t, bufferLength)) return;
+  NumberText number;
+  std::string spill;
+  checkWholeDigits(textInto(c, number, spill), t, bufferLength);
 }
 
-void applyMaxLength(std::string& encoded, SQLSMALLINT sqlType, SQLSMALLINT t, SQLULEN maxLength) {
-  if (maxLength == 0 || encoded.size() <= maxLength || !isVariableCType(t)) return;
+void requireWholeDigitsFit(const NumberText& number, const Cell& c, SQLSMALLINT sqlType, SQLSMALLINT t,
+                           SQLLEN bufferLength) {
+  if (!wholeDigitsRuleApplies(c, sqlType, t, bufferLength)) return;
+  checkWholeDigits(number.view(), t, bufferLength);
+}
+
+size_t maxLengthKeep(std::string_view encoded, SQLSMALLINT sqlType, SQLSMALLINT t, SQLULEN maxLength) {
+  if (maxLength == 0 || encoded.size() <= maxLength || !isVariableCType(t)) return encoded.size();
   switch (sqlType) {
     case SQL_CHAR:
     case SQL_VARCHAR:
@@ -424,7 +448,7 @@ void applyMaxLength(std::string& encoded, SQLSMALLINT sqlType, SQLSMALLINT t, SQ
     case SQL_LONGVARBINARY:
       break;
     default:
-      return;
+      return encoded.size();
   }
   size_t keep = static_cast<size_t>(maxLength);
   if (t == SQL_C_CHAR) {
@@ -437,7 +461,11 @@ void applyMaxLength(std::string& encoded, SQLSMALLINT sqlType, SQLSMALLINT t, SQ
       if (last >= 0xD800 && last <= 0xDBFF) keep -= 2;  // a high surrogate without its pair
     }
   }
-  encoded.resize(keep);
+  return keep;
+}
+
+void applyMaxLength(std::string& encoded, SQLSMALLINT sqlType, SQLSMALLINT t, SQLULEN maxLength) {
+  encoded.resize(maxLengthKeep(encoded, sqlType, t, maxLength));
 }
 
 Chunk nextChunk(PartialValue& pv, void* buf, SQLLEN bufLen) {

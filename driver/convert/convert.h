@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "driver/convert/number_text.h"
 #include "sql/engine/engine.h"
 
 namespace igodbc::driver {
@@ -48,18 +49,31 @@ const char* convertFixed(const Cell& cell, SQLSMALLINT sqlType, SQLSMALLINT reso
 // SQL_C_WCHAR, raw bytes for SQL_C_BINARY. `cell` must not be NULL.
 std::string encodeVariable(const Cell& cell, SQLSMALLINT sqlType, SQLSMALLINT resolvedCType);
 
+// encodeVariable without copying: a view of the cell's own bytes (text and blobs, or a number's bytes for
+// SQL_C_BINARY), of `number` (a number as SQL_C_CHAR), or of `spill` (hex digits, UTF-16). Valid while
+// `cell`, `number` and `spill` are. For a number converted to SQL_C_CHAR or SQL_C_WCHAR, `number` holds its
+// text afterwards (what the numeric rule below checks); otherwise its size is 0. Formats each value once.
+std::string_view encodeVariableInto(const Cell& cell, SQLSMALLINT resolvedCType, NumberText& number,
+                                    std::string& spill);
+
 // ODBC's numeric -> character rule: a buffer that cannot hold the whole-number part (sign and the digits
 // before the decimal point; the whole text of an exponent form) fails with 22003 instead of truncating with
 // 01004. `bufferLength` is in bytes as the application passed it; 0 only asks for the length, so passes.
 void requireWholeDigitsFit(const Cell& cell, SQLSMALLINT sqlType, SQLSMALLINT resolvedCType,
                            SQLLEN bufferLength);
+// The same rule for a value whose text is already known (`number` from encodeVariableInto).
+void requireWholeDigitsFit(const NumberText& number, const Cell& cell, SQLSMALLINT sqlType,
+                           SQLSMALLINT resolvedCType, SQLLEN bufferLength);
 
 // SQL_ATTR_MAX_LENGTH: a character or binary column hands out at most `maxLength` bytes (0: no limit), cut
 // silently (no 01004) and never inside a UTF-8 sequence or a UTF-16 surrogate pair. Other columns untouched.
 void applyMaxLength(std::string& encoded, SQLSMALLINT sqlType, SQLSMALLINT resolvedCType, SQLULEN maxLength);
+// The same cut on a view: how many bytes of `encoded` to keep.
+size_t maxLengthKeep(std::string_view encoded, SQLSMALLINT sqlType, SQLSMALLINT resolvedCType,
+                     SQLULEN maxLength);
 
-// Text form of a number, as SQL_C_CHAR shows it: integers exactly, doubles with the fewest digits that
-// read back to the same value.
+// Text form of a double, as SQL_C_CHAR shows it: the fewest digits that read back to the same value
+// (formatDoubleTo in number_text.h, which writes it without allocating).
 std::string formatDouble(double v);
 
 // SQLGetData's progress through one column of the current row: the encoded value and how much of it has
@@ -71,6 +85,16 @@ struct PartialValue {
   std::string encoded;
   size_t offset = 0;
   bool finished = false;
+  // Back to "nothing handed out" for `column`, keeping the buffer's capacity (one allocation per statement
+  // rather than one per long value).
+  void reset(int col = -1, SQLSMALLINT type = 0) {
+    column = col;
+    cType = type;
+    loaded = false;
+    encoded.clear();
+    offset = 0;
+    finished = false;
+  }
 };
 
 enum class ChunkStatus { Complete, Truncated, NoData };
