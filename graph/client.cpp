@@ -106,6 +106,19 @@ OutcomeUnknownError outcomeUnknown(const HttpRequest& request, const std::string
                              request.method);
 }
 
+// The request for a paging URL, with this attempt's credentials.
+std::function<HttpRequest(const Auth&)> urlRequest(const std::string& absoluteUrl) {
+  return [absoluteUrl](const Auth& a) {
+    // Verbatim unless the URL carries other credentials than this attempt's (after a token refresh).
+    HttpRequest r;
+    r.url = absoluteUrl;
+    if (queryParam(r.url, "access_token") != a.token) r.url = setQueryParam(r.url, "access_token", a.token);
+    if (!a.proof.empty() && queryParam(r.url, "appsecret_proof") != a.proof)
+      r.url = setQueryParam(r.url, "appsecret_proof", a.proof);
+    return r;
+  };
+}
+
 }  // namespace
 
 void validateBaseUrl(const std::string& baseUrl) {
@@ -128,15 +141,19 @@ struct Client::Impl {
   }
 
   // One logical call. `build` makes the wire request for the credentials of an attempt.
+  // `session` is the HTTP session to use: the Client's own, or a background lane's.
   Response execute(Client& c, const std::function<HttpRequest(const Auth&)>& build,
                    RequestKind kind = RequestKind::Read);
+  Response execute(Client& c, const std::function<HttpRequest(const Auth&)>& build, RequestKind kind,
+                   HttpSession& session);
   // Waits out the retry policy's backoff, or rethrows `e` (annotated with why it gave up).
   template <typename E>
   void retryOrThrow(Client& c, const E& e, RequestKind kind, int attempt,
-                    std::chrono::steady_clock::time_point started);
-  // Sleeps, waking at once on cancel() (then throws CancelledError).
-  void pause(Client& c, double seconds);
-  Response exchange(Client& c, const HttpRequest& request, const Auth& auth, int attempt);
+                    std::chrono::steady_clock::time_point started, const HttpSession& session);
+  // Sleeps, waking at once on cancel() or when the session's lane is stopped (then throws CancelledError).
+  void pause(Client& c, double seconds, const HttpSession& session);
+  Response exchange(Client& c, const HttpRequest& request, const Auth& auth, int attempt,
+                    HttpSession& session);
   Auth makeAuth(Client& c, std::string token) {
     Auth a{std::move(token), c.tokens_->appSecret(), {}};
     if (!a.appSecret.empty()) a.proof = appSecretProof(a.appSecret, a.token);
@@ -144,13 +161,17 @@ struct Client::Impl {
   }
 
   HttpSession http;
-  std::mutex sleepMutex;
+  std::mutex sleepMutex;  // shared by the lanes: cancel() wakes every pause at once
   std::condition_variable sleepWake;
-  std::mt19937_64 rng{std::random_device{}()};
 };
 
 Response Client::Impl::execute(Client& c, const std::function<HttpRequest(const Auth&)>& build,
                                RequestKind kind) {
+  return execute(c, build, kind, http);
+}
+
+Response Client::Impl::execute(Client& c, const std::function<HttpRequest(const Auth&)>& build,
+                               RequestKind kind, HttpSession& session) {
   if (c.cancelled_) throw CancelledError(kCancelledMessage);
   if (!c.tokens_) throw AuthError("No access token: the connection has no token provider");
   Auth a = makeAuth(c, c.tokens_->accessToken());
@@ -159,9 +180,10 @@ Response Client::Impl::execute(Client& c, const std::function<HttpRequest(const 
   for (int attempt = 1;; ++attempt) {
     HttpRequest request = build(a);
     pause(c,
-          governorDelaySeconds(request.url, c.config_.governorThreshold, c.config_.governorMaxDelaySeconds));
+          governorDelaySeconds(request.url, c.config_.governorThreshold, c.config_.governorMaxDelaySeconds),
+          session);
     try {
-      return exchange(c, request, a, attempt);
+      return exchange(c, request, a, attempt, session);
     } catch (const GraphError& e) {
       // The single place that decides whether a failed attempt is repeated: a rejected token that the
       // provider could replace, once; then the transient failures of retry_policy.h.
@@ -173,26 +195,27 @@ Response Client::Impl::execute(Client& c, const std::function<HttpRequest(const 
       GraphError advised = e;
       if (e.code == 190)
         advised.authAdvice = tokenFamilyAdvice(a.token, c.config_.instagramLogin, c.config_.baseUrl);
-      retryOrThrow(c, advised, kind, attempt, started);
+      retryOrThrow(c, advised, kind, attempt, started, session);
     } catch (const NetworkError& e) {
       if (kind == RequestKind::Write && !e.notSent) throw outcomeUnknown(request, e.what());
       if (!e.retryable) throw;  // as thrown: a TlsError keeps its type and text
-      retryOrThrow(c, e, kind, attempt, started);
+      retryOrThrow(c, e, kind, attempt, started, session);
     } catch (const TimeoutError& e) {
       if (kind == RequestKind::Write && !e.notSent) throw outcomeUnknown(request, e.what());
-      retryOrThrow(c, e, kind, attempt, started);
+      retryOrThrow(c, e, kind, attempt, started, session);
     }
   }
 }
 
 template <typename E>
 void Client::Impl::retryOrThrow(Client& c, const E& e, RequestKind kind, int attempt,
-                                std::chrono::steady_clock::time_point started) {
+                                std::chrono::steady_clock::time_point started, const HttpSession& session) {
   const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   RetryConfig rc;
   rc.maxRetries = c.config_.maxRetries;
   rc.maxSeconds = c.config_.retryMaxSeconds;
   rc.baseDelaySeconds = c.config_.retryBaseSeconds;
+  thread_local std::mt19937_64 rng{std::random_device{}()};  // lanes retry on their own threads
   std::uniform_real_distribution<double> uniform(0.0, 1.0);
   RetryDecision d = decideRetry(e, kind, attempt, elapsed, rc, uniform(rng));
   if (!d.retry) {
@@ -203,17 +226,19 @@ void Client::Impl::retryOrThrow(Client& c, const E& e, RequestKind kind, int att
     if constexpr (std::is_same_v<E, GraphError>) annotated.retryNote = d.giveUpNote;
     throw annotated;
   }
-  pause(c, d.waitSeconds);
+  pause(c, d.waitSeconds, session);
 }
 
-void Client::Impl::pause(Client& c, double seconds) {
+void Client::Impl::pause(Client& c, double seconds, const HttpSession& session) {
   if (seconds <= 0) return;
   std::unique_lock<std::mutex> lock(sleepMutex);
-  sleepWake.wait_for(lock, std::chrono::duration<double>(seconds), [&] { return c.cancelled_.load(); });
-  if (c.cancelled_) throw CancelledError(kCancelledMessage);
+  sleepWake.wait_for(lock, std::chrono::duration<double>(seconds),
+                     [&] { return c.cancelled_.load() || session.stopped(); });
+  if (c.cancelled_ || session.stopped()) throw CancelledError(kCancelledMessage);
 }
 
-Response Client::Impl::exchange(Client& c, const HttpRequest& request, const Auth& auth, int attempt) {
+Response Client::Impl::exchange(Client& c, const HttpRequest& request, const Auth& auth, int attempt,
+                                HttpSession& session) {
   if (c.cancelled_) throw CancelledError(kCancelledMessage);
   const std::vector<std::string> secrets = auth.secrets();
   int seq = c.log_->start(request.method, redactUrl(request.url), attempt);
@@ -225,7 +250,7 @@ Response Client::Impl::exchange(Client& c, const HttpRequest& request, const Aut
 
   HttpResult res;
   try {
-    res = http.perform(request, secrets);
+    res = session.perform(request, secrets);
   } catch (...) {
     c.log_->finish(seq, std::nullopt, std::nullopt, std::nullopt, elapsedMs(), std::nullopt, "");
     if (c.config_.logger)
@@ -278,15 +303,39 @@ Client::Client(Config config, std::shared_ptr<TokenProvider> tokens)
       log_(std::make_shared<RequestLog>()),
       cache_(config_.cacheSeconds) {
   validateBaseUrl(config_.baseUrl);
+  const Config& cfg = config_;
+  lanes_ = std::make_unique<RequestLanes>(
+      std::max(config_.maxConcurrency - 1, 0),
+      [&cfg](const std::atomic<bool>& stop) {
+        auto s = std::make_unique<HttpSession>(cfg.timeoutSeconds, cfg.connectTimeoutSeconds, stop);
+        s->configure(cfg.network);
+        return s;
+      },
+      [impl = impl_.get()] {
+        { std::lock_guard<std::mutex> lock(impl->sleepMutex); }  // a pause between its check and its wait
+        impl->sleepWake.notify_all();
+      });
 }
 
-Client::~Client() = default;
+Client::~Client() {
+  lanes_.reset();  // joins the lanes before the log, tokens and session they use go
+}
+
+// The GET the statement asked for and a lane already made (or is making): its answer or its error.
+std::optional<Response> Client::takePrefetched(const std::string& key) {
+  std::optional<std::shared_future<Response>> f = lanes_->take(key);
+  if (!f) return std::nullopt;
+  Response r = f->get();  // rethrows the lane's error, as if this call had failed
+  keep(cache_, *log_, key, r);
+  return r;
+}
 
 Response Client::get(std::string_view path, const Params& params) {
   checkRelativePath(path);
   if (cancelled_) throw CancelledError(kCancelledMessage);
   const std::string key = buildUrl(config_.baseUrl, config_.version, path, params);
   if (std::optional<Response> hit = reuse(cache_, *log_, key)) return std::move(*hit);
+  if (std::optional<Response> early = takePrefetched(key)) return std::move(*early);
   Response r = getFresh(path, params);
   keep(cache_, *log_, key, r);
   return r;
@@ -317,22 +366,43 @@ Response Client::getUrl(const std::string& absoluteUrl) {
   if (cancelled_) throw CancelledError(kCancelledMessage);
   const std::string key = responseCacheKey(absoluteUrl);
   if (std::optional<Response> hit = reuse(cache_, *log_, key)) return std::move(*hit);
-  Response r = impl_->execute(*this, [&](const Auth& a) {
-    // Verbatim unless the URL carries other credentials than this attempt's (after a token refresh).
-    HttpRequest r;
-    r.url = absoluteUrl;
-    if (queryParam(r.url, "access_token") != a.token) r.url = setQueryParam(r.url, "access_token", a.token);
-    if (!a.proof.empty() && queryParam(r.url, "appsecret_proof") != a.proof)
-      r.url = setQueryParam(r.url, "appsecret_proof", a.proof);
-    return r;
-  });
+  if (std::optional<Response> early = takePrefetched(key)) return std::move(*early);
+  Response r = impl_->execute(*this, urlRequest(absoluteUrl));
   keep(cache_, *log_, key, r);
   return r;
 }
 
+void Client::prefetch(std::string_view path, const Params& params) {
+  checkRelativePath(path);
+  if (lanes_->lanes() == 0 || cancelled_) return;
+  std::string key = buildUrl(config_.baseUrl, config_.version, path, params);
+  if (cacheableGet(key) && cache_.find(key, ResponseCache::Clock::now())) return;
+  std::string base = config_.baseUrl, version = config_.version, route(path);
+  lanes_->submit(key, [this, base, version, route, params](HttpSession& session) {
+    return impl_->execute(
+        *this,
+        [&](const Auth& a) {
+          HttpRequest r;
+          r.url = buildUrl(base, version, route, concat(params, a.params()));
+          return r;
+        },
+        RequestKind::Read, session);
+  });
+}
+
+void Client::prefetchUrl(const std::string& absoluteUrl) {
+  if (lanes_->lanes() == 0 || cancelled_ || !sameOrigin(absoluteUrl, config_.baseUrl)) return;
+  std::string key = responseCacheKey(absoluteUrl);
+  if (cacheableGet(key) && cache_.find(key, ResponseCache::Clock::now())) return;
+  lanes_->submit(key, [this, build = urlRequest(absoluteUrl)](HttpSession& session) {
+    return impl_->execute(*this, build, RequestKind::Read, session);
+  });
+}
+
 Response Client::post(std::string_view path, const Params& form) {
   checkRelativePath(path);
-  cache_.clear();  // a write can change what any cached read shows
+  lanes_->dropAll();  // a read started before the write must not answer for after it
+  cache_.clear();     // a write can change what any cached read shows
   return impl_->execute(
       *this,
       [&](const Auth& a) {
@@ -378,7 +448,8 @@ Response Client::postReadJson(std::string_view path, const Params& fields) {
 
 Response Client::del(std::string_view path) {
   checkRelativePath(path);
-  cache_.clear();  // a write can change what any cached read shows
+  lanes_->dropAll();  // a read started before the write must not answer for after it
+  cache_.clear();     // a write can change what any cached read shows
   return impl_->execute(
       *this,
       [&](const Auth& a) {
@@ -393,6 +464,7 @@ Response Client::del(std::string_view path) {
 void Client::cancel() {
   cancelled_ = true;
   impl_->http.wakeup();
+  lanes_->stopAll();
   {
     std::lock_guard<std::mutex> lock(impl_->sleepMutex);
   }  // a pause() between its check and its wait sees it
@@ -400,6 +472,7 @@ void Client::cancel() {
 }
 
 void Client::clearCancel() {
+  lanes_->dropAll();  // what the last statement read ahead is not this one's, and its transfers stop first
   cancelled_ = false;
 }
 

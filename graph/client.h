@@ -1,19 +1,22 @@
 // The one HTTP + Graph layer: URL building, token and appsecret_proof, libcurl exchange (keep-alive, gzip),
 // error bodies to typed errors, the request log. Thread-compatible: one Client per ODBC connection; cancel()
-// may be called from any thread.
+// may be called from any thread. Read-ahead hints run on the Client's own background lanes.
 #pragma once
 
 #include <rapidjson/document.h>
 
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "graph/errors.h"
+#include "graph/request_lanes.h"
 #include "graph/request_log.h"
+#include "graph/response.h"
 #include "graph/response_cache.h"
 #include "graph/token_provider.h"
 #include "net/http_session.h"
@@ -35,14 +38,10 @@ struct Config {
   double governorMaxDelaySeconds = 1;  // the governor's wait at 100 % usage
   double cacheSeconds = 0;             // CacheSeconds: reuse of GET answers across statements (0: never)
   bool instagramLogin = false;         // AuthMode=InstagramLogin (advice on rejected tokens only)
+  int maxConcurrency = 8;              // MaxConcurrency: requests in flight at once (1: one at a time)
 };
 
 using Params = std::vector<std::pair<std::string, std::string>>;
-
-struct Response {
-  std::shared_ptr<const rapidjson::Document> json;  // never null on success
-  int seq = 0;                                      // the RequestLog entry, for addRows
-};
 
 // Throws std::invalid_argument with a user-facing message when the base URL is not acceptable (not http(s),
 // or plain http to a host that is not loopback).
@@ -78,6 +77,14 @@ class Client {
   // response cache.
   Response del(std::string_view path);
 
+  // Read-ahead hints: start the GET that get() / getUrl() will be asked for soon on a background lane, so
+  // it is in flight while the statement works through what it has. Nothing happens with MaxConcurrency=1,
+  // when the answer is cached, or when every lane is spoken for. The later get() / getUrl() of the same
+  // request uses the answer (or its error) as if it had made the request then (request_lanes.h).
+  void prefetch(std::string_view path, const Params& params);
+  void prefetchUrl(const std::string& absoluteUrl);
+  int maxConcurrency() const { return config_.maxConcurrency; }
+
   void cancel();       // any thread: the in-flight transfer (and the next ones) fail with CancelledError
   void clearCancel();  // the driver calls this when a new statement starts
   // A new statement starts: its first request replaces the log; cached answers of earlier statements stay
@@ -89,12 +96,14 @@ class Client {
 
  private:
   struct Impl;
+  std::optional<Response> takePrefetched(const std::string& key);
   std::unique_ptr<Impl> impl_;
   Config config_;
   std::shared_ptr<TokenProvider> tokens_;
   std::shared_ptr<RequestLog> log_;
   ResponseCache cache_;
   std::atomic<bool> cancelled_{false};
+  std::unique_ptr<RequestLanes> lanes_;  // last: its threads use everything above, and stop first
 };
 
 }  // namespace igodbc::graph

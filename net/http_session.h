@@ -61,6 +61,8 @@ class HttpSession {
 
   // Any thread: makes a running perform() notice the cancel flag now instead of at the next poll.
   void wakeup();
+  // The cancel flag this session polls is set.
+  bool stopped() const { return cancelled_.load(); }
 
  private:
   CURL* easy_;    // reused for every request

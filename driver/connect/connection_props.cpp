@@ -28,6 +28,7 @@ std::optional<std::string> defaultValue(std::string_view name) {
   if (is("CacheSeconds")) return std::to_string(d.cacheSeconds);
   if (is("CDataCompat")) return std::string(d.cdataCompat ? "true" : "false");
   if (is("MaxRetries")) return std::to_string(d.maxRetries);
+  if (is("MaxConcurrency")) return std::to_string(d.maxConcurrency);
   if (is("RetryMaxSeconds")) return std::to_string(d.retryMaxSeconds);
   if (is("RateLimitThreshold")) return std::to_string(d.rateLimitThreshold);
   if (is("LoginTimeout")) return std::to_string(d.oauth.loginTimeoutSeconds);

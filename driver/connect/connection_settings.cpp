@@ -17,7 +17,7 @@ const std::vector<std::string_view> kProperties = {
     "InitiateOAuth", "OAuthAccessToken", "OAuthClientId",      "OAuthClientSecret", "CallbackURL",
     "Timeout",       "MetricRulesDate",  "CacheSeconds",       "CDataCompat",       "ScratchDatabase",
     "MaxRetries",    "RetryMaxSeconds",  "RateLimitThreshold", "MaxValueBytes",     "MaxStatementBytes",
-    "MaxScratchMB"};
+    "MaxScratchMB",  "MaxConcurrency"};
 
 const std::vector<std::string_view> kOtherKeys = {"DSN", "DRIVER", "FILEDSN", "SAVEFILE", "UID", "PWD"};
 
@@ -143,6 +143,8 @@ ConnectionSettings resolveSettings(const PropertyLookup& lookup) {
   }
   if (auto v = get("CacheSeconds")) s.cacheSeconds = integerIn("CacheSeconds", *v, 0, 31536000);
   if (auto v = get("MaxRetries")) s.maxRetries = static_cast<int>(integerIn("MaxRetries", *v, 0, 20));
+  if (auto v = get("MaxConcurrency"))
+    s.maxConcurrency = static_cast<int>(integerIn("MaxConcurrency", *v, 1, 32));
   if (auto v = get("RetryMaxSeconds")) s.retryMaxSeconds = integerIn("RetryMaxSeconds", *v, 0, 3600);
   if (auto v = get("RateLimitThreshold"))
     s.rateLimitThreshold = static_cast<int>(integerIn("RateLimitThreshold", *v, 0, 100));

@@ -38,6 +38,7 @@ struct ConnectionSettings {
   long timeoutSeconds = 60;
   std::string metricRulesDate;
   long cacheSeconds = 0;
+  int maxConcurrency = 8;       // Graph requests in flight at once: read-ahead lanes + the statement's own
   int maxRetries = 4;           // transient Graph failures repeated per call (graph/retry_policy.h)
   long retryMaxSeconds = 60;    // backoff budget per call
   int rateLimitThreshold = 80;  // usage percent where the rate governor slows down (0 = off)

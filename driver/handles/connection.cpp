@@ -34,6 +34,7 @@ void Connection::open(const ConnectionSettings& s, std::string dsnName) {
   config.version = s.version;
   config.timeoutSeconds = s.timeoutSeconds;
   config.maxRetries = s.maxRetries;
+  config.maxConcurrency = s.maxConcurrency;
   config.retryMaxSeconds = static_cast<double>(s.retryMaxSeconds);
   config.governorThreshold = s.rateLimitThreshold;
   config.cacheSeconds = static_cast<double>(s.cacheSeconds);

@@ -12,6 +12,8 @@
 
 namespace igemu {
 
+constexpr size_t kServerThreads = 128;  // client connections served at once
+
 struct EmulatorServer::Impl {
   Impl(const Dataset& data, ServerOptions opts)
       : options(std::move(opts)),
@@ -118,6 +120,10 @@ int EmulatorServer::bind(std::string& error) {
   if (s.faults.enabled())
     s.api.set_batch_op_hook(
         [&s](const ApiRequest& op, const auto& run) { return s.batch_operation(op, run); });
+  // cpp-httplib serves each kept-alive connection on one pool thread until it closes. Its default pool (8)
+  // would make a ninth client connection wait for a keep-alive to expire; the Graph API serves every client
+  // at once, and the driver alone keeps up to MaxConcurrency connections per ODBC connection.
+  s.http.new_task_queue = [] { return new httplib::ThreadPool(kServerThreads); };
   // cpp-httplib calls the pre-routing handler before it reads a request body, so requests with a
   // body (form-encoded writes, batch) go through the method handlers below, which run after it.
   auto has_body = [](const httplib::Request& req) {

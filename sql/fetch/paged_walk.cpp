@@ -25,6 +25,9 @@ void PagedWalk::fetch() {
         nextUrl_.assign(next->value.GetString(), next->value.GetStringLength());
     }
   }
+  if (data_ != nullptr) received_ += data_->Size();
+  if (readAhead_ && !more_ && !nextUrl_.empty() && (!wanted_ || received_ < *wanted_))
+    client_.prefetchUrl(nextUrl_);
 }
 
 void PagedWalk::checkNoRepeats() {

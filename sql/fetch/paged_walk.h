@@ -1,6 +1,7 @@
 // One cursor-paged Graph edge: the first request, then paging.next followed verbatim,
-// ending only when `next` is absent. Holds only the current page; fetches the next one only when the caller
-// asks for an item beyond it.
+// ending only when `next` is absent. Holds only the current page. With read-ahead on, the next page is
+// requested on a background lane as soon as the current one arrives (graph::Client::prefetchUrl), so it is
+// in flight while the caller works through this one; the items and their order are the same either way.
 #pragma once
 
 #include <rapidjson/document.h>
@@ -8,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_set>
 
@@ -22,6 +24,13 @@ class PagedWalk {
 
   // Consulted before each page after the first; returning false ends the walk without that request.
   void setContinue(std::function<bool()> more) { more_ = std::move(more); }
+  // Turns read-ahead on. `wanted`: the most items the caller can use (a pushed LIMIT); no page is read
+  // ahead once that many have arrived, so `LIMIT 10` stays one call. Not with setContinue, whose answer
+  // depends on items not yet read.
+  void readAhead(std::optional<int64_t> wanted) {
+    readAhead_ = true;
+    wanted_ = wanted;
+  }
 
   // The next item of `data`, or nullptr at the end. Empty pages with a `next` are skipped over.
   const rapidjson::Value* next();
@@ -42,6 +51,9 @@ class PagedWalk {
   std::string path_;
   graph::Params params_;
   std::function<bool()> more_;
+  bool readAhead_ = false;
+  std::optional<int64_t> wanted_;
+  int64_t received_ = 0;  // items on the pages fetched so far
   std::shared_ptr<const rapidjson::Document> page_;
   const rapidjson::Value* data_ = nullptr;
   rapidjson::SizeType index_ = 0;

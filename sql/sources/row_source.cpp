@@ -30,6 +30,11 @@ int FetchContext::firstPageSize(int edgeMax) const {
   return size;
 }
 
+std::optional<int64_t> FetchContext::rowsWanted() const {
+  std::optional<int64_t> hint = constraints.limitHint();
+  return hint && constraints.allNarrow() ? hint : std::nullopt;
+}
+
 void FetchContext::warn(const std::string& text) const {
   state.engine.addWarning({"01000", 0, prefixed(text)});
 }

@@ -61,6 +61,9 @@ struct FetchContext {
   int pageSize(int edgeMax) const;
   // The first page's size: the LIMIT hint when the statement's constraints all reached the API.
   int firstPageSize(int edgeMax) const;
+  // How many rows of a walk the statement can use at most: the LIMIT hint when the statement's constraints
+  // all reached the API (SQLite filters nothing out), else nullopt (every row may be needed).
+  std::optional<int64_t> rowsWanted() const;
   // A 01000 warning on the statement (deduplicated by the engine).
   void warn(const std::string& text) const;
   int column(const char* name) const { return schema::columnIndex(table, name); }

@@ -1,4 +1,5 @@
 // Media: lookups by Id, or each in-scope account's /media walk narrowed by since/until.
+#include <algorithm>
 #include <string>
 
 #include "sql/fetch/id_lookup.h"
@@ -100,12 +101,25 @@ class MediaWalk : public RowSource {
   }
 
  private:
-  void start(const std::string& account) {
+  graph::Params firstPage() const {
     graph::Params params{{"fields", fields_}};
     if (range_.since) params.emplace_back("since", std::to_string(*range_.since));
     if (range_.until) params.emplace_back("until", std::to_string(*range_.until));
     params.emplace_back("limit", std::to_string(ctx_.firstPageSize(kEdgeMax)));
-    walk_ = std::make_unique<PagedWalk>(ctx_.graph(), account + "/media", std::move(params));
+    return params;
+  }
+
+  void start(const std::string& account) {
+    graph::Client& graph = ctx_.graph();
+    walk_ = std::make_unique<PagedWalk>(graph, account + "/media", firstPage());
+    walk_->readAhead(ctx_.rowsWanted());
+    // The accounts are independent: their first pages are asked for now, while this one is read. Not under
+    // a LIMIT the API was given, which the first accounts may already satisfy.
+    if (!ctx_.rowsWanted()) {
+      const size_t ahead = static_cast<size_t>(std::max(graph.maxConcurrency() - 1, 0));
+      for (size_t j = nextAccount_; j < accounts_.size() && j < nextAccount_ + ahead; ++j)
+        graph.prefetch(accounts_[j] + "/media", firstPage());
+    }
     map_.pathId = account;
     page_ = 0;
     listedPage_ = 0;
