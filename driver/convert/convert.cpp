@@ -190,11 +190,18 @@ bool wholeDigitsRuleApplies(const Cell& c, SQLSMALLINT sqlType, SQLSMALLINT t, S
 }
 
 void checkWholeDigits(std::string_view text, SQLSMALLINT t, SQLLEN bufferLength) {
-  // ASCII: one character is one byte (two in UTF-16)
-  const size_t whole = text.find_first_of("eE") != std::string_view::npos ? text.size()
-                       : text.find('.') != std::string_view::npos         ? text.find('.')
-                                                                          : text.size();
+  // ASCII: one character is one byte (two in UTF-16). The whole part ends at the point; an exponent form
+  // (d.ddde+XX) is whole as a whole.
   const size_t characters = static_cast<size_t>(t == SQL_C_WCHAR ? bufferLength / 2 : bufferLength);
+  if (text.size() < characters) return;  // the common case: it all fits
+  size_t whole = text.size();
+  for (size_t k = 0; k < text.size(); ++k) {
+    if (text[k] == 'e' || text[k] == 'E') {
+      whole = text.size();
+      break;
+    }
+    if (text[k] == '.' && whole == text.size()) whole = k;
+  }
   if (whole >= characters)
     throw ConvertError("22003", "Numeric value out of range: the buffer (" + std::to_string(bufferLength) +
                                     " bytes) cannot hold the whole-number part of " + std::string(text) +

@@ -88,6 +88,7 @@ void Statement::closeCursor() {
   rowsSeen = rowsetFirstRow = rowsInRowset = rowPosition = lastRowsetSize = 0;
   partial = PartialValue{};
   rowsetCopies.clear();
+  rowsetCopyCount = 0;
   keptRows.clear();
   extendedFetchStatus = nullptr;
   staticCursor = false;
@@ -283,19 +284,21 @@ Cell Statement::rowCell(const OwnedRow* row, int column0) const {
   return row ? row->at(static_cast<size_t>(column0)).view() : liveCell(column0);
 }
 
-Statement::OwnedRow Statement::ownLiveRow() const {
-  OwnedRow row;
-  row.reserve(static_cast<size_t>(columnCount()));
+void Statement::copyLiveRow(OwnedRow& row) const {
+  row.resize(static_cast<size_t>(columnCount()));
   for (int c = 0; c < columnCount(); ++c) {
     const Cell v = liveCell(c);
-    row.push_back(OwnedCell{v.type, v.i, v.d, std::string(v.bytes)});
+    OwnedCell& o = row[static_cast<size_t>(c)];
+    o.type = v.type;
+    o.i = v.i;
+    o.d = v.d;
+    o.bytes.assign(v.bytes.data(), v.bytes.size());
   }
-  return row;
 }
 
 const Statement::OwnedRow* Statement::rowsetRow(SQLULEN index0) const {
   if (staticCursor) return &keptRows.at(static_cast<size_t>(scrollStart - 1) + index0);
-  return index0 < rowsetCopies.size() ? &rowsetCopies[index0] : nullptr;
+  return index0 < rowsetCopyCount ? &rowsetCopies[index0] : nullptr;
 }
 
 Cell Statement::cell(int column0) const {

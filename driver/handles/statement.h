@@ -126,9 +126,13 @@ class Statement : public Handle {
   SQLULEN rowsInRowset = 0;    // rows the current rowset holds
   SQLULEN rowPosition = 0;     // 0-based row of the rowset SQLGetData reads (SQLSetPos(SQL_POSITION))
   PartialValue partial;
+  std::string conversionSpill;  // hex digits and UTF-16 of the value being converted (reused)
   using OwnedRow = std::vector<OwnedCell>;
-  // Forward-only: copies of the rowset's rows SQLite has already moved past (all but the live last one).
+  // Forward-only: copies of every row of a multi-row rowset (none for a rowset of one, which SQLGetData reads
+  // from SQLite's current row): the first rowsetCopyCount entries. They stay allocated from rowset to rowset
+  // and are overwritten in place, so after the first rowset a copy costs no allocation.
   std::vector<OwnedRow> rowsetCopies;
+  size_t rowsetCopyCount = 0;
   // Static cursor: every row read so far, and where the current rowset starts (scroll_position.h).
   bool staticCursor = false;
   std::vector<OwnedRow> keptRows;
@@ -154,8 +158,8 @@ class Statement : public Handle {
   bool step();
   void collectWarnings();
   bool advance();
-  bool keepNextRow();  // static cursor: reads one more row into keptRows
-  OwnedRow ownLiveRow() const;
+  bool keepNextRow();                      // static cursor: reads one more row into keptRows
+  void copyLiveRow(OwnedRow& into) const;  // SQLite's current row into `into`, reusing its storage
   Cell liveCell(int column0) const;
   Cell rowCell(const OwnedRow* row, int column0) const;  // null row: SQLite's current row
   void writeBoundRow(SQLULEN rowIndex, const OwnedRow* source, bool& warning, bool& error);

@@ -1,6 +1,6 @@
 // SQLFetch / SQLFetchScroll(SQL_FETCH_NEXT) on a forward-only cursor: a rowset of ARD.arraySize rows, one
 // SQLite step per row, each written into the bound buffers (column-wise or row-wise) with per-row status.
-// Rows SQLite moves past inside a rowset are copied, so SQLSetPos + SQLGetData can read any of them.
+// The rows of a multi-row rowset are copied (SQLite moves past them), so SQLSetPos + SQLGetData can read any.
 #include <algorithm>
 
 #include "driver/convert/out_string.h"
@@ -54,6 +54,8 @@ bool Statement::advance() {
 
 void Statement::writeBoundRow(SQLULEN row, const OwnedRow* source, bool& warning, bool& error) {
   const int columns = std::min<int>(columnCount(), ard->count());
+  NumberText number;
+  std::string& spill = conversionSpill;  // hex digits and UTF-16, reused from row to row
   for (int c = 1; c <= columns; ++c) {
     const DescRecord& rec = ard->records[static_cast<size_t>(c - 1)];
     if (!rec.bound()) continue;
@@ -74,9 +76,10 @@ void Statement::writeBoundRow(SQLULEN row, const OwnedRow* source, bool& warning
       }
       SQLLEN length;
       if (variable) {
-        if (data) requireWholeDigitsFit(v, sqlType, cType, rec.octetLength);
-        std::string encoded = encodeVariable(v, sqlType, cType);
-        applyMaxLength(encoded, sqlType, cType, maxLength);
+        // Formatted once, into `number` or `spill`; text goes from SQLite's row (or the copy) to the buffer.
+        const std::string_view whole = encodeVariableInto(v, cType, number, spill);
+        if (data) requireWholeDigitsFit(number, v, sqlType, cType, rec.octetLength);
+        const std::string_view encoded = whole.substr(0, maxLengthKeep(whole, sqlType, cType, maxLength));
         length = static_cast<SQLLEN>(encoded.size());
         if (data) {
           Encoding enc = cType == SQL_C_CHAR    ? Encoding::Utf8
@@ -121,8 +124,8 @@ SQLRETURN Statement::fetch() {
   extendedFetchStatus = nullptr;
   if (cursorFailed)
     throw OdbcError("HY000", "The previous fetch failed; close the cursor and execute the statement again");
-  partial = PartialValue{};
-  rowsetCopies.clear();
+  partial.reset();
+  rowsetCopyCount = 0;
   rowValid = false;
   rowPosition = 0;
   const SQLULEN rowset = ard->arraySize ? ard->arraySize : 1;
@@ -131,11 +134,18 @@ SQLRETURN Statement::fetch() {
   bool anyError = false;
   try {
     for (; fetched < rowset; ++fetched) {
-      // SQLite keeps only its current row: copy the previous one before stepping past it.
-      if (fetched > 0) rowsetCopies.push_back(ownLiveRow());
       if (!advance()) break;
+      // SQLite keeps only its current row, and SQLSetPos + SQLGetData may read any row of the rowset: in a
+      // rowset of several rows, each is copied as soon as it is read (into storage reused from rowset to
+      // rowset), and the bound buffers are filled from that copy, so SQLite is asked for each value once.
+      const OwnedRow* source = nullptr;
+      if (rowset > 1) {
+        if (rowsetCopies.size() <= rowsetCopyCount) rowsetCopies.emplace_back();
+        copyLiveRow(rowsetCopies[rowsetCopyCount]);
+        source = &rowsetCopies[rowsetCopyCount++];
+      }
       bool warning = false, error = false;
-      if (retrieveData == SQL_RD_ON) writeBoundRow(fetched, nullptr, warning, error);
+      if (retrieveData == SQL_RD_ON) writeBoundRow(fetched, source, warning, error);
       anyError = anyError || error;
       if (ird->arrayStatusPtr)
         ird->arrayStatusPtr[fetched] = error     ? SQL_ROW_ERROR

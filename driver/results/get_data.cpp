@@ -1,6 +1,7 @@
 // SQLGetData: any column, any order, bound or not, also inside a block cursor (it reads the row SQLSetPos
 // positioned on, the rowset's first row by default). Character and binary values come out in pieces: each
 // piece reports the full remaining length with 01004, and the call after the last piece answers SQL_NO_DATA.
+#include "driver/convert/out_string.h"
 #include "driver/handles/statement.h"
 
 namespace igodbc::driver {
@@ -19,11 +20,7 @@ SQLRETURN Statement::getData(SQLUSMALLINT column, SQLSMALLINT cType, SQLPOINTER 
   if (cType == SQL_ARD_TYPE)
     cType = col <= ard->count() ? ard->records[static_cast<size_t>(col - 1)].conciseType : SQL_C_DEFAULT;
   const SQLSMALLINT t = resolveCType(cType, sqlType);
-  if (partial.column != col || partial.cType != t) {
-    partial = PartialValue{};
-    partial.column = col;
-    partial.cType = t;
-  }
+  if (partial.column != col || partial.cType != t) partial.reset(col, t);
   const bool variable = isVariableCType(t);
   const Cell v = cell(col - 1);
   if (v.type == sql::ValueType::Null) {
@@ -35,14 +32,29 @@ SQLRETURN Statement::getData(SQLUSMALLINT column, SQLSMALLINT cType, SQLPOINTER 
   }
   try {
     if (variable) {
-      if (!partial.loaded) {
-        if (target) requireWholeDigitsFit(v, sqlType, t, bufferLength);
-        partial.encoded = encodeVariable(v, sqlType, t);
-        applyMaxLength(partial.encoded, sqlType, t, maxLength);
-        partial.loaded = true;
-      }
       if (!target && bufferLength > 0)
         throw OdbcError("HY009", "Invalid use of null pointer: no target buffer");
+      if (!partial.loaded && !partial.finished) {
+        // Formatted once, without copying text: a value that fits is written straight into the buffer; only
+        // one handed out in pieces is kept (in `partial`) for the calls that follow.
+        NumberText number;
+        const std::string_view whole = encodeVariableInto(v, t, number, conversionSpill);
+        if (target) requireWholeDigitsFit(number, v, sqlType, t, bufferLength);
+        const std::string_view encoded = whole.substr(0, maxLengthKeep(whole, sqlType, t, maxLength));
+        const size_t terminator = t == SQL_C_CHAR ? 1 : t == SQL_C_WCHAR ? 2 : 0;
+        if (target && encoded.size() + terminator <= static_cast<size_t>(bufferLength)) {
+          writeChunk(encoded,
+                     t == SQL_C_CHAR    ? Encoding::Utf8
+                     : t == SQL_C_WCHAR ? Encoding::Utf16
+                                        : Encoding::Binary,
+                     target, static_cast<size_t>(bufferLength));
+          partial.finished = true;
+          if (indicator) *indicator = static_cast<SQLLEN>(encoded.size());
+          return diags.success();
+        }
+        partial.encoded.assign(encoded.data(), encoded.size());
+        partial.loaded = true;
+      }
       Chunk chunk = nextChunk(partial, target, bufferLength);
       if (chunk.status == ChunkStatus::NoData) return SQL_NO_DATA;
       if (indicator) *indicator = chunk.indicator;

@@ -12,7 +12,8 @@ namespace igodbc::driver {
 
 bool Statement::keepNextRow() {
   if (!advance()) return false;
-  keptRows.push_back(ownLiveRow());
+  keptRows.emplace_back();
+  copyLiveRow(keptRows.back());
   return true;
 }
 
@@ -28,7 +29,7 @@ SQLRETURN Statement::fetchScroll(SQLSMALLINT orientation, SQLLEN offset) {
   }
   if (cursorFailed)
     throw OdbcError("HY000", "The previous fetch failed; close the cursor and execute the statement again");
-  partial = PartialValue{};
+  partial.reset();
   extendedFetchStatus = nullptr;
   rowValid = false;
   rowPosition = 0;

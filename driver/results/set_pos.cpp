@@ -37,7 +37,7 @@ SQLRETURN Statement::setPos(SQLULEN rowNumber, SQLUSMALLINT operation, SQLUSMALL
     throw OdbcError("HY109", "Invalid cursor position: SQL_POSITION needs one row of the rowset (1 to " +
                                  std::to_string(rowsInRowset) + ")");
   rowPosition = rowNumber - 1;
-  partial = PartialValue{};
+  partial.reset();
   return SQL_SUCCESS;
 }
 
@@ -46,7 +46,7 @@ SQLRETURN Statement::setPos(SQLULEN rowNumber, SQLUSMALLINT operation, SQLUSMALL
 // for SQLGetData. RowNumber 0 refreshes every row of the rowset except those the row operation array
 // (SQL_ATTR_ROW_OPERATION_PTR) marks SQL_ROW_IGNORE; the cursor is then on that row, or on the first row.
 SQLRETURN Statement::refreshRowset(SQLULEN rowNumber) {
-  partial = PartialValue{};
+  partial.reset();
   const SQLULEN first = rowNumber == 0 ? 0 : rowNumber - 1;
   const SQLULEN end = rowNumber == 0 ? rowsInRowset : rowNumber;
   SQLUSMALLINT* status = extendedFetchStatus ? extendedFetchStatus : ird->arrayStatusPtr;
