@@ -20,13 +20,14 @@ SQLRETURN failWithCurrentException(Handle& h) noexcept;
 
 template <class T, class Fn>
 SQLRETURN guarded(const void* raw, Fn&& body, CallOptions options = {}) noexcept {
-  std::shared_ptr<T> h;
+  std::shared_ptr<Handle> found;  // no static_pointer_cast copy: one reference per call
   try {
-    h = findAs<T>(raw);
+    found = findHandle(raw, T::kKind);
   } catch (...) {
     return SQL_ERROR;  // the registry could not even be consulted (out of memory)
   }
-  if (!h) return SQL_INVALID_HANDLE;
+  if (!found) return SQL_INVALID_HANDLE;
+  T* h = static_cast<T*>(found.get());
   std::unique_lock<std::recursive_mutex> lock(h->callMutex(), std::defer_lock);
   if (options.lock) lock.lock();
   if (!h->live()) return SQL_INVALID_HANDLE;

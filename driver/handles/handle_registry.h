@@ -10,7 +10,8 @@ namespace igodbc::driver {
 
 void registerHandle(const std::shared_ptr<Handle>& h);
 void unregisterHandle(const Handle* h);
-// The live handle behind `raw` when it is of `kind`; null otherwise.
+// The live handle behind `raw` when it is of `kind`; null otherwise. A thread asking again for the handle it
+// asked for last, with no handle unregistered since, is answered without the registry's lock.
 std::shared_ptr<Handle> findHandle(const void* raw, HandleKind kind);
 
 template <class T>
