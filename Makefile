@@ -11,7 +11,7 @@ FUZZ_SECONDS ?= 600
 PREFIX    ?= /usr/local
 DEMO_PORT ?= 8765
 
-.PHONY: all deps build build-asan build-fuzz build-tsan test test-release test-asan test-fuzz test-tsan demo demo-stop install format format-check tidy fuzz bench clean
+.PHONY: all deps build build-asan build-fuzz build-tsan test test-release test-asan test-fuzz test-tsan demo demo-stop install format format-check tidy fuzz bench bench-local clean
 
 all: build
 
@@ -57,7 +57,7 @@ build-tsan: deps
 	cmake --build $(TSAN) -j$(JOBS) --target concurrency_test
 
 test-tsan: build-tsan
-	cd $(TSAN) && TSAN_OPTIONS=halt_on_error=1 ctest --output-on-failure --timeout 900 -R '^concurrency$$'
+	cd $(TSAN) && TSAN_OPTIONS="halt_on_error=1 suppressions=$(CURDIR)/tests/resilience/tsan.supp" ctest --output-on-failure --timeout 900 -R '^concurrency$$'
 
 test: test-release test-asan test-fuzz test-tsan
 
@@ -73,6 +73,11 @@ demo-stop:
 
 bench: build
 	$(BUILD)/bench/run-bench.sh $(BUILD)
+	$(BUILD)/bench/run-bench-local.sh
+
+# The local fetch path alone: a scratch SQLite file read with sqlite3, the driver and sqliteodbc (under 2 min).
+bench-local: build
+	$(BUILD)/bench/run-bench-local.sh
 
 # The C++ sources of driver sql net graph oauth schema emulator tests bench fuzz against .clang-format (clang-format 14).
 # `make test` checks it too (ctest format_check, label unit).
