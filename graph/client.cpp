@@ -179,8 +179,8 @@ Response Client::Impl::execute(Client& c, const std::function<HttpRequest(const 
   bool refreshed = false;
   for (int attempt = 1;; ++attempt) {
     HttpRequest request = build(a);
-    pause(c,
-          governorDelaySeconds(request.url, c.config_.governorThreshold, c.config_.governorMaxDelaySeconds),
+    // Spaced out with every other governed request of the process, so lanes do not multiply the rate.
+    pause(c, governorWaitSeconds(request.url, c.config_.governorThreshold, c.config_.governorMaxDelaySeconds),
           session);
     try {
       return exchange(c, request, a, attempt, session);

@@ -29,4 +29,23 @@ double governorDelaySeconds(std::string_view path, int thresholdPercent, double 
   return fraction * maxDelaySeconds;
 }
 
+double GovernorSlots::reserve(double delaySeconds, Clock::time_point now) {
+  if (delaySeconds <= 0) return 0;
+  const auto delay = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(delaySeconds));
+  std::lock_guard<std::mutex> lock(mutex_);
+  const Clock::time_point start = std::max(now + delay, last_ + delay);
+  last_ = start;
+  return std::chrono::duration<double>(start - now).count();
+}
+
+GovernorSlots& GovernorSlots::process() {
+  static GovernorSlots slots;
+  return slots;
+}
+
+double governorWaitSeconds(std::string_view path, int thresholdPercent, double maxDelaySeconds) {
+  return GovernorSlots::process().reserve(governorDelaySeconds(path, thresholdPercent, maxDelaySeconds),
+                                          GovernorSlots::Clock::now());
+}
+
 }  // namespace igodbc::graph

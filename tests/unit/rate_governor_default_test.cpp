@@ -78,3 +78,16 @@ TEST_CASE("default governor: the wait by usage", "[governor]") {
   CHECK(graph::governorDelaySeconds(path, 100, maxDelay) == 0);
   graph::UsageStore::process().clear();
 }
+
+TEST_CASE("Governed requests in flight at once start one delay apart, as one at a time would") {
+  graph::GovernorSlots slots;
+  const auto t0 = graph::GovernorSlots::Clock::now();
+  CHECK(slots.reserve(0, t0) == 0);  // not governed: no wait, no slot
+  // Eight lanes ask at the same instant for a request the governor delays by 0.5 s.
+  for (int i = 1; i <= 8; ++i) CHECK(slots.reserve(0.5, t0) == Approx(0.5 * i));
+  // Asked later, after the spaced-out starts have passed: the plain delay again.
+  CHECK(slots.reserve(0.5, t0 + std::chrono::seconds(10)) == Approx(0.5));
+  // An ungoverned request in between takes no slot.
+  CHECK(slots.reserve(0, t0 + std::chrono::seconds(10)) == 0);
+  CHECK(slots.reserve(0.25, t0 + std::chrono::seconds(10)) == Approx(0.75));
+}
