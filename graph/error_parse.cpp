@@ -117,8 +117,8 @@ std::optional<GraphError> graphErrorFromJson(int httpStatus, const rapidjson::Va
     what += " - " + (userTitle.empty() ? userMsg : userTitle + ": " + userMsg);
   if (!fbtrace.empty()) what += " (fbtrace_id " + fbtrace + ")";
 
-  return GraphError(std::move(what), httpStatus, code, subcode, std::move(type), std::move(message),
-                    std::move(fbtrace), boolMember(e, "is_transient"));
+  return GraphError(what, httpStatus, code, subcode, std::move(type), std::move(message), std::move(fbtrace),
+                    boolMember(e, "is_transient"));
 }
 
 GraphError graphErrorFromResponse(int httpStatus, std::string_view body,
