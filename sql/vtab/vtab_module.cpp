@@ -32,6 +32,18 @@ struct Vtab : sqlite3_vtab {
 
 // idxStr prefix of a scan whose rows an UPDATE or DELETE writes.
 constexpr std::string_view kWriteScan = "write;";
+// idxStr of a plan that lacks the table's required filter: the scan fails, the statement does not.
+constexpr std::string_view kMissingRequired = "missing-required";
+// Its cost: far above any real plan, so SQLite takes every join order that supplies the filter instead.
+constexpr double kMissingRequiredCost = 1e18;
+
+Diagnostic missingRequiredFilter(const schema::Table& table) {
+  const schema::RequiredFilter* f = schema::requiredFilter(table.name);
+  return {"42000", 0,
+          prefixed("Table Instagram." + std::string(table.name) + " needs a filter on " +
+                   schema::requiredColumnsText(*f) + " (for example: " + std::string(f->example) + "). " +
+                   std::string(f->reason))};
+}
 
 struct Cursor : sqlite3_vtab_cursor {
   Vtab* vtab = nullptr;
@@ -154,15 +166,15 @@ int bestIndex(sqlite3_vtab* v, sqlite3_index_info* info) {
     if (writeScan) in.colUsed = writeScanColumns(*vtab->table, vtab->state->engine.writeIntent());
     PlanResult r = buildPlan(*vtab->table, in);
     if (r.missingRequired) {
-      // Refused; SQLite tries other join orders. If none remains, its "no query solution"
-      // is reported with this text instead (the engine keeps the first pending error of a prepare).
-      const schema::RequiredFilter* f = schema::requiredFilter(vtab->table->name);
-      vtab->state->engine.setPendingError(
-          {"42000", 0,
-           prefixed("Table Instagram." + std::string(vtab->table->name) + " needs a filter on " +
-                    schema::requiredColumnsText(*f) + " (for example: " + std::string(f->example) + "). " +
-                    std::string(f->reason))});
-      return SQLITE_CONSTRAINT;
+      // Not refused here: a statement that never scans the table (WHERE 1=0, LIMIT 0, a prepare that is
+      // only described — how BI tools learn a table's shape) succeeds without a call. SQLite takes any join
+      // order that supplies the filter instead; a scan that still lacks it fails in filter().
+      info->idxStr = sqlite3_mprintf("%s", std::string(kMissingRequired).c_str());
+      if (!info->idxStr) return SQLITE_NOMEM;
+      info->needToFreeIdxStr = 1;
+      info->estimatedCost = kMissingRequiredCost;
+      info->estimatedRows = static_cast<sqlite3_int64>(kMissingRequiredCost);
+      return SQLITE_OK;
     }
     for (int i = 0; i < info->nConstraint; ++i) {
       const ConstraintUsage& u = r.usage[static_cast<size_t>(i)];
@@ -262,6 +274,7 @@ int filter(sqlite3_vtab_cursor* cur, int, const char* idxStr, int argc, sqlite3_
     c->eof = false;
     c->seq = 0;
     std::string_view text = idxStr ? idxStr : "";
+    if (text == kMissingRequired) throw EngineError(missingRequiredFilter(*vtab->table));
     c->writeScan = text.substr(0, kWriteScan.size()) == kWriteScan;
     if (c->writeScan) text.remove_prefix(kWriteScan.size());
     c->plan = decodePlan(*vtab->table, text);
