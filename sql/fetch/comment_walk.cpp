@@ -30,6 +30,8 @@ class MediaWalkHolders : public HolderSource {
             ctx_.graph(), account_ + "/media",
             graph::Params{{"fields", fields_},
                           {"limit", std::to_string(ctx_.pageSize(kMediaWalkWithComments))}});
+        // The same reason: read ahead only when there is no LIMIT that the first pages might meet.
+        if (!ctx_.constraints.limitHint()) walk_->readAhead(std::nullopt);
       }
       const rapidjson::Value* media = walk_->next();
       if (!media) {

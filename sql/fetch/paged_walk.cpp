@@ -32,11 +32,17 @@ void PagedWalk::fetch() {
 
 void PagedWalk::checkNoRepeats() {
   if (data_ == nullptr) return;
+  if (recentIds_.size() == kRecentPages) recentIds_.pop_front();
+  recentIds_.emplace_back();
   for (const rapidjson::Value& item : data_->GetArray()) {
     if (!item.IsObject()) continue;
     auto id = item.FindMember("id");
     if (id == item.MemberEnd() || !id->value.IsString()) continue;
-    if (!seenIds_.emplace(id->value.GetString(), id->value.GetStringLength()).second)
+    std::string key(id->value.GetString(), id->value.GetStringLength());
+    bool seen = false;  // on one of the last pages, or earlier on this one
+    for (const auto& page : recentIds_) seen = seen || page.count(key) != 0;
+    if (!seen) recentIds_.back().insert(std::move(key));
+    if (seen)
       throw graph::GraphError(
           "The Graph API repeated item " + std::string(id->value.GetString(), id->value.GetStringLength()) +
               " on page " + std::to_string(pages_) +

@@ -7,6 +7,7 @@
 #include <rapidjson/document.h>
 
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -58,7 +59,11 @@ class PagedWalk {
   const rapidjson::Value* data_ = nullptr;
   rapidjson::SizeType index_ = 0;
   std::string nextUrl_;
-  std::unordered_set<std::string> seenIds_;  // a page repeating an item means a repeated cursor
+  // The item IDs of the last kRecentPages pages: a page repeating one means a repeated cursor. Bounded, so a
+  // long walk's memory does not grow with its items; a cursor that loops back further is still caught by
+  // Instagram's own bound on a walk (10,000 items on /media).
+  static constexpr size_t kRecentPages = 4;
+  std::deque<std::unordered_set<std::string>> recentIds_;
   int seq_ = 0;
   int pages_ = 0;
   int64_t items_ = 0;

@@ -80,6 +80,7 @@ class StoriesWalk : public PerAccount {
     graph::Params params{{"fields", projectedFields(ctx_.table, ctx_.plan.colUsed, ctx_.options).str()},
                          {"limit", std::to_string(ctx_.firstPageSize(100))}};
     walk_ = std::make_unique<PagedWalk>(ctx_.graph(), account + "/stories", std::move(params));
+    walk_->readAhead(ctx_.rowsWanted());
   }
   const rapidjson::Value* pull(int& seq) override {
     const rapidjson::Value* item = walk_->next();

@@ -222,6 +222,8 @@ class InsightScan : public RowSource {
         params.emplace_back("limit", std::to_string(ctx_.pageSize(kEdgeMax)));
         walk_ = std::make_unique<PagedWalk>(ctx_.graph(), account_ + (stories_ ? "/stories" : "/media"),
                                             std::move(params));
+        // A LIMIT counts insight rows, not media: read ahead only when there is none.
+        if (!ctx_.constraints.limitHint()) walk_->readAhead(std::nullopt);
       }
       const rapidjson::Value* m = walk_->next();
       if (!m) {
