@@ -442,21 +442,9 @@ void requireWholeDigitsFit(const NumberText& number, const Cell& c, SQLSMALLINT 
 }
 
 size_t maxLengthKeep(std::string_view encoded, SQLSMALLINT sqlType, SQLSMALLINT t, SQLULEN maxLength) {
-  if (maxLength == 0 || encoded.size() <= maxLength || !isVariableCType(t)) return encoded.size();
-  switch (sqlType) {
-    case SQL_CHAR:
-    case SQL_VARCHAR:
-    case SQL_LONGVARCHAR:
-    case SQL_WCHAR:
-    case SQL_WVARCHAR:
-    case SQL_WLONGVARCHAR:
-    case SQL_BINARY:
-    case SQL_VARBINARY:
-    case SQL_LONGVARBINARY:
-      break;
-    default:
-      return encoded.size();
-  }
+  if (maxLength == 0 || encoded.size() <= maxLength || !isVariableCType(t) ||
+      !isCharacterOrBinarySqlType(sqlType))
+    return encoded.size();
   size_t keep = static_cast<size_t>(maxLength);
   if (t == SQL_C_CHAR) {
     while (keep > 0 && (static_cast<unsigned char>(encoded[keep]) & 0xC0) == 0x80) --keep;

@@ -38,6 +38,23 @@ SQLSMALLINT defaultCType(SQLSMALLINT sqlType);
 SQLSMALLINT resolveCType(SQLSMALLINT cType, SQLSMALLINT sqlType);
 // CHAR, WCHAR and BINARY: data that may arrive in several chunks.
 bool isVariableCType(SQLSMALLINT resolvedCType);
+// SQL_CHAR … SQL_WLONGVARCHAR and SQL_BINARY … SQL_LONGVARBINARY: the SQL types whose values have a length.
+inline bool isCharacterOrBinarySqlType(SQLSMALLINT sqlType) {
+  switch (sqlType) {
+    case SQL_CHAR:
+    case SQL_VARCHAR:
+    case SQL_LONGVARCHAR:
+    case SQL_WCHAR:
+    case SQL_WVARCHAR:
+    case SQL_WLONGVARCHAR:
+    case SQL_BINARY:
+    case SQL_VARBINARY:
+    case SQL_LONGVARBINARY:
+      return true;
+    default:
+      return false;
+  }
+}
 // Bytes a fixed-size C type occupies (0 for variable types).
 size_t fixedCTypeSize(SQLSMALLINT resolvedCType);
 

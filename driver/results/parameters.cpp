@@ -10,23 +10,6 @@ namespace igodbc::driver {
 
 namespace {
 
-bool isCharacterOrBinary(SQLSMALLINT t) {
-  switch (t) {
-    case SQL_CHAR:
-    case SQL_VARCHAR:
-    case SQL_LONGVARCHAR:
-    case SQL_WCHAR:
-    case SQL_WVARCHAR:
-    case SQL_WLONGVARCHAR:
-    case SQL_BINARY:
-    case SQL_VARBINARY:
-    case SQL_LONGVARBINARY:
-      return true;
-    default:
-      return false;
-  }
-}
-
 bool knownSqlType(SQLSMALLINT t) {
   switch (t) {
     case SQL_CHAR:
@@ -95,7 +78,7 @@ SQLRETURN bindParameter(Statement& st, SQLUSMALLINT number, SQLSMALLINT ioType, 
   i.scale = decimalDigits;
   if (i.conciseType == SQL_TYPE_TIME || i.conciseType == SQL_TYPE_TIMESTAMP)
     i.precision = decimalDigits;
-  else if (i.conciseType == SQL_TYPE_DATE || isCharacterOrBinary(i.conciseType))
+  else if (i.conciseType == SQL_TYPE_DATE || isCharacterOrBinarySqlType(i.conciseType))
     i.precision = 0;
   else
     i.precision = static_cast<SQLSMALLINT>(std::min<SQLULEN>(columnSize, 0x7FFF));
