@@ -325,7 +325,15 @@ Client::~Client() {
 std::optional<Response> Client::takePrefetched(const std::string& key) {
   std::optional<std::shared_future<Response>> f = lanes_->take(key);
   if (!f) return std::nullopt;
-  Response r = f->get();  // rethrows the lane's error, as if this call had failed
+  Response r;
+  try {
+    r = f->get();  // rethrows the lane's error, as if this call had failed
+  } catch (const CancelledError&) {
+    // Stopped because another statement started or a write went out, not by a cancel of this one: the
+    // statement makes the request itself.
+    if (cancelled_) throw;
+    return std::nullopt;
+  }
   keep(cache_, *log_, key, r);
   return r;
 }
